@@ -1,0 +1,210 @@
+import {combineGrams, type GramStats} from "./gram.js";
+import {solveRidgeSystem} from "./linear-solve.js";
+
+/** The reference grid: 1e-8, 1e-7, ..., 1e-1 (Kekić et al.'s code). */
+export const PAPER_ALPHAS: readonly number[] = Array.from({length: 8}, (_, i) => Number(`1e${i - 8}`));
+/** A wider grid, 1e-8 .. 1e4, for when the paper grid's top is chosen. */
+export const WIDE_ALPHAS: readonly number[] = Array.from({length: 13}, (_, i) => Number(`1e${i - 8}`));
+
+/**
+ * Maps the working basis (where statistics were accumulated) to the features the ridge
+ * penalizes and standardizes: features = blockdiag(T, ..., T) * working, T of size p x p.
+ * T = undefined means the identity.
+ */
+export interface FeatureMap {
+  p: number;
+  blocks: number;
+  T?: Float64Array;
+}
+
+export interface RidgeFit {
+  alpha: number;
+  /** mean held-out R^2 per alpha of the grid (empty when no CV was run) */
+  cvScores: number[];
+  alphas: number[];
+  /** coefficients of the features (raw, unstandardized), length p * blocks */
+  coef: Float64Array;
+  /** intercept in the units of y (working shift included) */
+  intercept: number;
+}
+
+export interface RidgeOptions {
+  alphas?: readonly number[];
+  /** added to the intercept: the shift subtracted from y before accumulating */
+  shiftY?: number;
+}
+
+interface Centered {
+  n: number;
+  mean: Float64Array;
+  cov: Float64Array;
+  cxy: Float64Array;
+  ybar: number;
+}
+
+/**
+ * Ridge with scikit-learn's conventions: features standardized (mean, std ddof 0; constant
+ * features left unscaled), an unpenalized intercept, penalty alpha on the sum of squares.
+ * With several folds, alpha is chosen by mean held-out R^2 (ties to the first, i.e. smallest,
+ * alpha of an ascending grid) and the model is refit on all folds.
+ */
+export function fitRidgeCV(folds: GramStats[], map: FeatureMap, options: RidgeOptions = {}): RidgeFit {
+  const alphas = [...(options.alphas ?? PAPER_ALPHAS)];
+  if (alphas.length === 0 || alphas.some((a) => !(a > 0))) throw new Error(`alphas must be positive, got [${alphas}]`);
+  const total = combineGrams(folds);
+  let best = 0;
+  const cvScores: number[] = [];
+  if (folds.length > 1 && alphas.length > 1) {
+    const sums = new Array(alphas.length).fill(0);
+    for (const test of folds) {
+      const train = centerAndMap(combineGrams([total, test], [1, -1]), map);
+      const std = standardize(train);
+      alphas.forEach((alpha, a) => {
+        const model = solveStandardized(train, std, alpha);
+        sums[a] += heldOutR2(test, map, model.coef, model.intercept);
+      });
+    }
+    sums.forEach((s) => cvScores.push(s / folds.length));
+    for (let a = 1; a < alphas.length; a++) if (cvScores[a] > cvScores[best]) best = a;
+  }
+  const all = centerAndMap(total, map);
+  const model = solveStandardized(all, standardize(all), alphas[best]);
+  return {alpha: alphas[best], alphas, cvScores, coef: model.coef, intercept: model.intercept + (options.shiftY ?? 0)};
+}
+
+/** Fits with one fixed alpha (no CV). */
+export function fitRidge(stats: GramStats, map: FeatureMap, alpha: number, shiftY = 0): RidgeFit {
+  return fitRidgeCV([stats], map, {alphas: [alpha], shiftY});
+}
+
+function centerAndMap(g: GramStats, map: FeatureMap): Centered {
+  const {P, n} = g;
+  if (P !== map.p * map.blocks) throw new Error(`Gram of size ${P} does not match ${map.blocks} blocks of ${map.p}`);
+  if (n <= 0) throw new Error("cannot fit a regression to zero rows");
+  const mean = new Float64Array(P);
+  for (let i = 0; i < P; i++) mean[i] = g.sx[i] / n;
+  const ybar = g.sy / n;
+  const cov = new Float64Array(P * P);
+  for (let i = 0; i < P; i++) for (let j = 0; j < P; j++) cov[i * P + j] = g.sxx[i * P + j] - n * mean[i] * mean[j];
+  const cxy = new Float64Array(P);
+  for (let i = 0; i < P; i++) cxy[i] = g.sxy[i] - n * mean[i] * ybar;
+  if (!map.T) return {n, mean, cov, cxy, ybar};
+  return {n, mean: blockApply(map, mean), cov: blockSandwich(map, cov), cxy: blockApply(map, cxy), ybar};
+}
+
+/** (blockdiag T) v */
+function blockApply(map: FeatureMap, v: Float64Array): Float64Array {
+  const {p, blocks, T} = map;
+  const out = new Float64Array(p * blocks);
+  for (let b = 0; b < blocks; b++)
+    for (let i = 0; i < p; i++) {
+      let s = 0;
+      for (let k = 0; k <= i; k++) s += T![i * p + k] * v[b * p + k];
+      out[b * p + i] = s;
+    }
+  return out;
+}
+
+/** (blockdiag T)^T v */
+function blockApplyTransposed(map: FeatureMap, v: Float64Array): Float64Array {
+  const {p, blocks, T} = map;
+  if (!T) return v;
+  const out = new Float64Array(p * blocks);
+  for (let b = 0; b < blocks; b++)
+    for (let i = 0; i < p; i++) {
+      const vi = v[b * p + i];
+      if (vi === 0) continue;
+      for (let k = 0; k <= i; k++) out[b * p + k] += T[i * p + k] * vi;
+    }
+  return out;
+}
+
+/** (blockdiag T) C (blockdiag T)^T, block by block; T is lower triangular. */
+function blockSandwich(map: FeatureMap, C: Float64Array): Float64Array {
+  const {p, blocks, T} = map;
+  const P = p * blocks;
+  const out = new Float64Array(P * P);
+  const tmp = new Float64Array(p * p);
+  for (let a = 0; a < blocks; a++)
+    for (let b = 0; b < blocks; b++) {
+      // tmp = T C_ab
+      for (let i = 0; i < p; i++)
+        for (let j = 0; j < p; j++) {
+          let s = 0;
+          for (let k = 0; k <= i; k++) s += T![i * p + k] * C[(a * p + k) * P + b * p + j];
+          tmp[i * p + j] = s;
+        }
+      // out_ab = tmp T^T
+      for (let i = 0; i < p; i++)
+        for (let j = 0; j < p; j++) {
+          let s = 0;
+          for (let k = 0; k <= j; k++) s += tmp[i * p + k] * T![j * p + k];
+          out[(a * p + i) * P + b * p + j] = s;
+        }
+    }
+  return out;
+}
+
+interface Standardization {
+  scale: Float64Array;
+  constant: Uint8Array;
+  A: Float64Array;
+  b: Float64Array;
+}
+
+function standardize(c: Centered): Standardization {
+  const P = c.mean.length;
+  const scale = new Float64Array(P).fill(1);
+  const constant = new Uint8Array(P);
+  const eps = Number.EPSILON;
+  for (let j = 0; j < P; j++) {
+    const v = c.cov[j * P + j] / c.n;
+    // scikit-learn's bound on the rounding error of a variance (_is_constant_feature)
+    const bound = c.n * eps * Math.abs(v) + (c.n * c.mean[j] * eps) ** 2;
+    if (v <= bound) constant[j] = 1;
+    else scale[j] = Math.sqrt(v);
+  }
+  const A = new Float64Array(P * P);
+  const b = new Float64Array(P);
+  for (let i = 0; i < P; i++) {
+    if (constant[i]) continue;
+    b[i] = c.cxy[i] / scale[i];
+    for (let j = 0; j < P; j++) if (!constant[j]) A[i * P + j] = c.cov[i * P + j] / (scale[i] * scale[j]);
+  }
+  return {scale, constant, A, b};
+}
+
+function solveStandardized(c: Centered, s: Standardization, alpha: number): {coef: Float64Array; intercept: number} {
+  const P = c.mean.length;
+  const w = solveRidgeSystem(s.A, P, alpha, s.b);
+  const coef = new Float64Array(P);
+  let intercept = c.ybar;
+  for (let j = 0; j < P; j++) {
+    if (s.constant[j]) continue;
+    coef[j] = w[j] / s.scale[j];
+    intercept -= coef[j] * c.mean[j];
+  }
+  return {coef, intercept};
+}
+
+/** R^2 on a fold from its statistics alone, with scikit-learn's convention for constant y. */
+function heldOutR2(test: GramStats, map: FeatureMap, coef: Float64Array, intercept: number): number {
+  const {P, n} = test;
+  const gamma = blockApplyTransposed(map, coef);
+  let gSx = 0;
+  let gSxy = 0;
+  let quad = 0;
+  for (let i = 0; i < P; i++) {
+    const gi = gamma[i];
+    if (gi === 0) continue;
+    gSx += gi * test.sx[i];
+    gSxy += gi * test.sxy[i];
+    let row = 0;
+    for (let j = 0; j < P; j++) row += test.sxx[i * P + j] * gamma[j];
+    quad += gi * row;
+  }
+  const sse = test.syy - 2 * (intercept * test.sy + gSxy) + n * intercept * intercept + 2 * intercept * gSx + quad;
+  const sst = test.syy - (test.sy * test.sy) / n;
+  if (sst <= 0) return sse <= 0 ? 1 : 0;
+  return 1 - sse / sst;
+}
