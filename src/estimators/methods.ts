@@ -1,10 +1,10 @@
 /** Every method the experiments compare; ids are used in files, the CLI and the site's colours. */
 export const METHODS = [
-  {id: "intervention-generalization", label: "Intervention Generalization (separate fits)", short: "IG"},
-  {id: "intervention-generalization-indicators", label: "Intervention Generalization (one regression with indicators)", short: "IG-ind"},
-  {id: "joint-topline", label: "Joint-interventional topline", short: "Joint"},
-  {id: "pooled", label: "Pooled obs + single-int", short: "Pooled"},
-  {id: "observational", label: "Observational only", short: "Obs"},
+  {id: "intervention-generalization", label: "IG, separate fits", description: "Intervention Generalization: K + 1 separate ridge fits combined as sum_k m_k - (K - 1) m_obs (the paper's figures)"},
+  {id: "intervention-generalization-indicators", label: "IG, one regression", description: "Intervention Generalization as one ridge regression with regime indicators, f_hat(a, R = 1)"},
+  {id: "joint-topline", label: "Joint-data topline", description: "A regression on joint-interventional data (the topline)"},
+  {id: "pooled", label: "Pooled obs + single", description: "One regression on all observational and single-interventional data (naive)"},
+  {id: "observational", label: "Observational only", description: "E[Y | a] from observational data used as E[Y | do(a)]"},
 ] as const;
 
 export type MethodId = (typeof METHODS)[number]["id"];

@@ -13,8 +13,10 @@ export interface MethodSummary {
 }
 
 /** Mean and SEM over runs of both RMSEs, per method, in the order methods first appear. */
-export function summarizeByMethod(results: RunResult[]): Record<string, MethodSummary> {
-  const byMethod = new Map<string, RunResult[]>();
+export type ScoredRun = Pick<RunResult, "method" | "rmse" | "rmseTruth">;
+
+export function summarizeByMethod(results: ScoredRun[]): Record<string, MethodSummary> {
+  const byMethod = new Map<string, ScoredRun[]>();
   for (const r of results) {
     if (!byMethod.has(r.method)) byMethod.set(r.method, []);
     byMethod.get(r.method)!.push(r);

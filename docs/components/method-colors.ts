@@ -1,0 +1,27 @@
+import {METHODS} from "../lib/estimators/methods.js";
+
+/** One colour per method across the whole site. */
+export const METHOD_COLORS: Record<string, string> = {
+  "intervention-generalization": "#4e79a7",
+  "intervention-generalization-indicators": "#76b7b2",
+  "joint-topline": "#59a14f",
+  pooled: "#f28e2b",
+  observational: "#e15759",
+};
+
+export const METHOD_LABELS: Record<string, string> = Object.fromEntries(METHODS.map((m) => [m.id, m.label]));
+
+/** Plot color-scale options mapping method labels to their colours, in METHODS order. */
+export function methodColorScale(ids: string[] = METHODS.map((m) => m.id)) {
+  return {domain: ids.map((id) => METHOD_LABELS[id] ?? id), range: ids.map((id) => METHOD_COLORS[id] ?? "#999"), legend: false};
+}
+
+/** A coloured dot followed by the method's name, for use inside prose. */
+export function methodKey(id: string): HTMLElement {
+  const span = document.createElement("span");
+  const dot = document.createElement("span");
+  dot.className = "jel-key";
+  dot.style.background = METHOD_COLORS[id] ?? "#999";
+  span.append(dot, METHOD_LABELS[id] ?? id);
+  return span;
+}

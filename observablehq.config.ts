@@ -1,0 +1,15 @@
+// Observable Framework configuration. Everything the site needs is bundled from node_modules,
+// so the build and the published site make no request beyond the local server.
+export default {
+  root: "docs",
+  title: "Joint Effects Lab",
+  pages: [
+    {name: "Joint effects from single interventions", path: "/"},
+  ],
+  style: "style.css",
+  globalStylesheets: [],
+  head: '<link rel="icon" href="data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22 viewBox=%220 0 16 16%22%3E%3Ccircle cx=%228%22 cy=%228%22 r=%226%22 fill=%22%234e79a7%22/%3E%3C/svg%3E">',
+  footer: "Joint Effects Lab — reproducing Kekić, Garrido Mejia &amp; Schölkopf (ICML 2025) and Saengkyongam &amp; Silva (UAI 2020).",
+  search: false,
+  linkify: true,
+};
