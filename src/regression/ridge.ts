@@ -72,11 +72,6 @@ export function fitRidgeCV(folds: GramStats[], map: FeatureMap, options: RidgeOp
   return {alpha: alphas[best], alphas, cvScores, coef: model.coef, intercept: model.intercept + (options.shiftY ?? 0)};
 }
 
-/** Fits with one fixed alpha (no CV). */
-export function fitRidge(stats: GramStats, map: FeatureMap, alpha: number, shiftY = 0): RidgeFit {
-  return fitRidgeCV([stats], map, {alphas: [alpha], shiftY});
-}
-
 function centerAndMap(g: GramStats, map: FeatureMap): Centered {
   const {P, n} = g;
   if (P !== map.p * map.blocks) throw new Error(`Gram of size ${P} does not match ${map.blocks} blocks of ${map.p}`);

@@ -1,6 +1,6 @@
 import {noiseSampler, sampleNoise} from "../random/noise.js";
 import {randomStream} from "../random/streams.js";
-import type {AdditiveScm} from "./additive-scm.js";
+import {validateScm, type AdditiveScm} from "./additive-scm.js";
 import {evaluate} from "./polynomial.js";
 import {regimeLabel, type InterventionDistribution, type Regime} from "./regime.js";
 
@@ -25,6 +25,7 @@ export function sampleRegime(
   interventions?: InterventionDistribution,
   ...streamPath: (string | number)[]
 ): RegimeSample {
+  validateScm(scm);
   const {K} = scm;
   if (regime.K !== K) throw new Error(`regime is for K = ${regime.K}, SCM has K = ${K}`);
   if (!Number.isInteger(n) || n < 0) throw new Error(`sample size must be a non-negative integer, got ${n}`);
