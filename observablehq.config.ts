@@ -5,6 +5,14 @@ export default {
   title: "Joint Effects Lab",
   pages: [
     {name: "Joint effects from single interventions", path: "/"},
+    {
+      name: "Kekić et al. (ICML 2025)",
+      open: true,
+      pages: [
+        {name: "How much single-intervention data? (Fig. 2b, B)", path: "/ratio"},
+        {name: "The price of no joint data (Fig. 2c, A)", path: "/convergence"},
+      ],
+    },
   ],
   style: "style.css",
   globalStylesheets: [],

@@ -59,3 +59,35 @@ test("each noise family has the requested mean, std and fourth moment", () => {
   assert.ok(Math.abs(rawMoment({family: "gaussian", mean: 2, std: 1}, 2) - 5) < 1e-12);
   assert.ok(Math.abs(rawMoment({family: "uniform", mean: 0, std: 1}, 4) - 1.8) < 1e-12);
 });
+
+test("Gaussian draws (ziggurat) follow the normal CDF in the body and both tails (chi-square over 14 bins)", async () => {
+  const {standardNormal} = await import("../src/random/ziggurat.js");
+  // Phi by Simpson's rule on the density: independent of any erf approximation
+  const phi = (x: number) => {
+    const m = 4000;
+    const h = Math.abs(x) / m;
+    let s = 0;
+    for (let i = 0; i <= m; i++) s += (i === 0 || i === m ? 1 : i % 2 ? 4 : 2) * Math.exp(-0.5 * (i * h) ** 2);
+    const half = ((s * h) / 3) / Math.sqrt(2 * Math.PI);
+    return x >= 0 ? 0.5 + half : 0.5 - half;
+  };
+  const edges = [-Infinity, -4, -3.442619855899, -3, -2, -1, -0.5, 0, 0.5, 1, 2, 3, 3.442619855899, 4, Infinity];
+  const n = 2_000_000;
+  const counts = new Array(edges.length - 1).fill(0);
+  const g = randomStream(21, "ziggurat");
+  for (let i = 0; i < n; i++) {
+    const x = standardNormal(g);
+    let b = 0;
+    while (x >= edges[b + 1]) b++;
+    counts[b]++;
+  }
+  const cdf = (x: number) => (x === -Infinity ? 0 : x === Infinity ? 1 : phi(x));
+  let chi2 = 0;
+  for (let b = 0; b < counts.length; b++) {
+    const expected = n * (cdf(edges[b + 1]) - cdf(edges[b]));
+    chi2 += (counts[b] - expected) ** 2 / expected;
+  }
+  // 13 degrees of freedom: P(chi2 > 40) is about 1e-4
+  assert.ok(chi2 < 40, `chi-square ${chi2.toFixed(1)} over bins ${counts}`);
+  assert.ok(counts[0] + counts[counts.length - 1] > 0, "no draw beyond |x| = 4: the tail sampler never ran");
+});

@@ -11,6 +11,10 @@ export interface ParsedArgs {
 export const OPTIONS = {
   k: {type: "string"},
   n: {type: "string"},
+  "n-total": {type: "string"},
+  ratios: {type: "string"},
+  workers: {type: "string"},
+  kernel: {type: "string"},
   runs: {type: "string"},
   seed: {type: "string"},
   degree: {type: "string"},
@@ -43,4 +47,17 @@ export function intFlag(values: ParsedArgs["values"], name: string, fallback: nu
   if (typeof raw !== "string" || raw.trim() === "" || !Number.isSafeInteger(v)) throw new UsageError(`--${name} expects an integer, got "${raw}"`);
   if (v < min) throw new UsageError(`--${name} must be >= ${min}, got ${v}`);
   return v;
+}
+
+/** A comma-separated list of numbers (1e4 notation accepted); integers if `integer`. */
+export function listFlag(values: ParsedArgs["values"], name: string, fallback: number[], {integer, min}: {integer: boolean; min: number}): number[] {
+  const raw = values[name];
+  if (raw === undefined) return fallback;
+  if (typeof raw !== "string" || raw.trim() === "") throw new UsageError(`--${name} expects a comma-separated list of numbers`);
+  return raw.split(",").map((part) => {
+    const v = Number(part.trim());
+    if (part.trim() === "" || !Number.isFinite(v) || (integer && !Number.isSafeInteger(v))) throw new UsageError(`--${name} expects ${integer ? "integers" : "numbers"}, got "${part.trim()}"`);
+    if (v < min) throw new UsageError(`--${name} values must be >= ${min}, got ${v}`);
+    return v;
+  });
 }

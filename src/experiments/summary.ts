@@ -1,5 +1,5 @@
 import {meanSem} from "../metrics.js";
-import type {RunResult} from "./main-experiment.js";
+import type {ResultRow} from "./experiments.js";
 
 export interface MeanSem {
   mean: number;
@@ -12,9 +12,9 @@ export interface MethodSummary {
   runs: number;
 }
 
-/** Mean and SEM over runs of both RMSEs, per method, in the order methods first appear. */
-export type ScoredRun = Pick<RunResult, "method" | "rmse" | "rmseTruth">;
+export type ScoredRun = Pick<ResultRow, "method" | "rmse" | "rmseTruth">;
 
+/** Mean and SEM over runs of both RMSEs, per method, in the order methods first appear. */
 export function summarizeByMethod(results: ScoredRun[]): Record<string, MethodSummary> {
   const byMethod = new Map<string, ScoredRun[]>();
   for (const r of results) {
@@ -28,4 +28,28 @@ export function summarizeByMethod(results: ScoredRun[]): Record<string, MethodSu
     out[method] = {rmse: {mean: a.mean, sem: a.sem}, rmse_truth: {mean: b.mean, sem: b.sem}, runs: rows.length};
   }
   return out;
+}
+
+export interface PointSummary {
+  K: number;
+  nTotal: number;
+  ratio: number;
+  nObs: number;
+  nSingle: number;
+  nJoint: number;
+  methods: Record<string, MethodSummary>;
+}
+
+/** One entry per sweep point (in order of first appearance), each with its per-method summary. */
+export function summarizeByPoint(results: ResultRow[]): PointSummary[] {
+  const points = new Map<string, ResultRow[]>();
+  for (const r of results) {
+    const key = `${r.K}|${r.nTotal}|${r.ratio}`;
+    if (!points.has(key)) points.set(key, []);
+    points.get(key)!.push(r);
+  }
+  return [...points.values()].map((rows) => {
+    const {K, nTotal, ratio, nObs, nSingle, nJoint} = rows[0];
+    return {K, nTotal, ratio, nObs, nSingle, nJoint, methods: summarizeByMethod(rows)};
+  });
 }

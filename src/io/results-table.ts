@@ -1,35 +1,45 @@
-import {Float64, Int32, Schema, Table, Utf8, type Field, vectorFromArray, tableFromIPC, tableToIPC} from "apache-arrow";
-import type {RunResult} from "../experiments/main-experiment.js";
+import {Float64, Int32, Schema, Table, Utf8, type Field, vectorFromArray, tableFromIPC, tableToIPC, type DataType} from "apache-arrow";
+import type {ResultRow} from "../experiments/experiments.js";
 
-/**
- * Per-run results as an Arrow table whose schema metadata records what produced them
- * (experiment, configuration, seed, library version). Float64/Int32/Utf8 columns only, so
- * pages read them without Int64 or Date handling.
- */
-export function resultsToArrow(results: RunResult[], metadata: Record<string, string>): Uint8Array {
-  const columns = {
-    run: vectorFromArray(results.map((r) => r.run), new Int32()),
-    seed: vectorFromArray(results.map((r) => r.seed), new Float64()),
-    method: vectorFromArray(results.map((r) => r.method), new Utf8()),
-    rmse: vectorFromArray(results.map((r) => r.rmse), new Float64()),
-    rmse_truth: vectorFromArray(results.map((r) => r.rmseTruth), new Float64()),
-    alphas: vectorFromArray(results.map((r) => r.alphas), new Utf8()),
-  };
+/** Column name in files, field of ResultRow, Arrow type. Float64/Int32/Utf8 only, so pages need no Int64 handling. */
+const COLUMNS: [string, keyof ResultRow, DataType][] = [
+  ["K", "K", new Int32()],
+  ["n_total", "nTotal", new Float64()],
+  ["ratio", "ratio", new Float64()],
+  ["n_obs", "nObs", new Float64()],
+  ["n_single", "nSingle", new Float64()],
+  ["n_joint", "nJoint", new Float64()],
+  ["run", "run", new Int32()],
+  ["seed", "seed", new Float64()],
+  ["method", "method", new Utf8()],
+  ["rmse", "rmse", new Float64()],
+  ["rmse_truth", "rmseTruth", new Float64()],
+  ["alphas", "alphas", new Utf8()],
+];
+
+/** Per-run results as an Arrow IPC file whose schema metadata records what produced them. */
+export function resultsToArrow(results: ResultRow[], metadata: Record<string, string>): Uint8Array {
+  const columns = Object.fromEntries(COLUMNS.map(([name, key, type]) => [name, vectorFromArray(results.map((r) => r[key]), type)]));
   const plain = new Table(columns);
   const schema = new Schema(plain.schema.fields as Field[], new Map(Object.entries(metadata)));
-  return tableToIPC(new Table(schema, plain.batches.map((b) => b)), "file");
+  return tableToIPC(new Table(schema, plain.batches), "file");
+}
+
+/** Rows of a results file back in the library's shape. */
+export function resultsFromArrow(bytes: Uint8Array | ArrayBuffer): {rows: ResultRow[]; metadata: Record<string, string>} {
+  const table = tableFromIPC(bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : bytes);
+  const cols = COLUMNS.map(([name, key]) => [key, table.getChild(name)!.toArray()] as const);
+  const rows = Array.from({length: table.numRows}, (_, i) => Object.fromEntries(cols.map(([key, values]) => [key, values[i]])) as unknown as ResultRow);
+  return {rows, metadata: Object.fromEntries(table.schema.metadata)};
 }
 
 export function metadataOf(bytes: Uint8Array): Record<string, string> {
   return Object.fromEntries(tableFromIPC(bytes).schema.metadata);
 }
 
-const CSV_COLUMNS = ["run", "seed", "method", "rmse", "rmse_truth", "alphas"] as const;
-
-export function resultsToCsv(results: RunResult[]): string {
+export function resultsToCsv(results: ResultRow[]): string {
   const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const lines = [CSV_COLUMNS.join(",")];
-  for (const r of results) lines.push([r.run, r.seed, r.method, r.rmse, r.rmseTruth, quote(r.alphas)].join(","));
+  const lines = [COLUMNS.map(([name]) => name).join(",")];
+  for (const r of results) lines.push(COLUMNS.map(([, key]) => (typeof r[key] === "string" ? quote(r[key] as string) : String(r[key]))).join(","));
   return lines.join("\n") + "\n";
 }
-

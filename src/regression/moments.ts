@@ -82,12 +82,15 @@ export function foldSizes(n: number, nFolds: number): number[] {
   return Array.from({length: nFolds}, (_, f) => Math.floor(n / nFolds) + (f < n % nFolds ? 1 : 0));
 }
 
+/** Adds rows [start, end) to moments; the TypeScript and WebAssembly kernels both fit this shape. */
+export type Accumulate = (layout: MomentLayout, x: ArrayLike<number>[], y: ArrayLike<number>, start: number, end: number, target: Moments) => void;
+
 /** Moments of each contiguous fold of rows [0, n). */
-export function accumulateFolds(layout: MomentLayout, x: ArrayLike<number>[], y: ArrayLike<number>, n: number, nFolds: number): Moments[] {
+export function accumulateFolds(layout: MomentLayout, x: ArrayLike<number>[], y: ArrayLike<number>, n: number, nFolds: number, accumulate: Accumulate = accumulateMoments): Moments[] {
   let start = 0;
   return foldSizes(n, nFolds).map((size) => {
     const m = emptyMoments(layout);
-    accumulateMoments(layout, x, y, start, start + size, m);
+    accumulate(layout, x, y, start, start + size, m);
     start += size;
     return m;
   });

@@ -1,4 +1,4 @@
-import {evaluatePolynomial, monomialBasis} from "../features/monomial-basis.js";
+import {evaluateMonomials, evaluatePolynomial, monomialBasis} from "../features/monomial-basis.js";
 import {gramFromMoments, indicatorGram} from "./gram.js";
 import type {MomentLayout, Moments} from "./moments.js";
 import {fitRidgeCV, type FeatureMap, type RidgeFit, type RidgeOptions} from "./ridge.js";
@@ -13,6 +13,29 @@ export interface PolynomialModel {
 
 export function predict(model: PolynomialModel, x: ArrayLike<number>[]): Float64Array {
   return evaluatePolynomial(monomialBasis(model.nVars, model.degree), model.coef, x);
+}
+
+/** Predictions of several models of one basis in one pass over the rows' monomials. */
+export function predictMany(models: PolynomialModel[], x: ArrayLike<number>[]): Float64Array[] {
+  if (models.length === 0) return [];
+  const {nVars, degree} = models[0];
+  if (models.some((m) => m.nVars !== nVars || m.degree !== degree)) throw new Error("predictMany: models must share a basis");
+  const basis = monomialBasis(nVars, degree);
+  const n = x[0]?.length ?? 0;
+  const out = models.map(() => new Float64Array(n));
+  const row = new Float64Array(nVars);
+  const mono = new Float64Array(basis.size);
+  for (let i = 0; i < n; i++) {
+    for (let v = 0; v < nVars; v++) row[v] = x[v][i];
+    evaluateMonomials(basis, row, mono);
+    for (let k = 0; k < models.length; k++) {
+      const c = models[k].coef;
+      let s = 0;
+      for (let m = 0; m < mono.length; m++) s += c[m] * mono[m];
+      out[k][i] = s;
+    }
+  }
+  return out;
 }
 
 /** sum_i weights[i] * models[i]: the models share a basis. */

@@ -40,7 +40,8 @@ async function checkPage(page: Page, origin: string, path: string, problems: str
   const started = Date.now();
   await page.goto(origin + path, {waitUntil: "load", timeout: TIMEOUT_MS});
   await settle(page);
-  const errorCells = async () => page.locator(".observablehq--error").allInnerTexts();
+  // error cells, and the pages' own inline error messages (none is expected at default settings)
+  const errorCells = async () => page.locator(".observablehq--error, .jel-error").allInnerTexts();
   for (const e of await errorCells()) problems.push(`error cell: ${e.slice(0, 200)}`);
   const figures = await page.locator("main svg, main figure, main table").count();
   if (figures === 0) problems.push("no chart, figure or table rendered");
@@ -57,7 +58,8 @@ async function checkPage(page: Page, origin: string, path: string, problems: str
     if ((await mainText(page)) === before) problems.push(`moving slider "${label}" to ${next} changed nothing`);
     for (const e of await errorCells()) problems.push(`after slider "${label}": error cell: ${e.slice(0, 200)}`);
   }
-  return `${count} slider(s) moved, ${figures} figure(s), ${((Date.now() - started) / 1000).toFixed(1)}s`;
+  const status = await page.locator("#live-status").allInnerTexts();
+  return `${count} slider(s) moved, ${figures} figure(s), ${((Date.now() - started) / 1000).toFixed(1)}s${status.length ? `; live: ${status[0]}` : ""}`;
 }
 
 const {server, origin} = await serveDirectory(dist);
