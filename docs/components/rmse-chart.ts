@@ -3,11 +3,6 @@ import {METHODS} from "../lib/estimators/methods.js";
 import {summarizeByMethod, type ScoredRun} from "../lib/experiments/summary.js";
 import {METHOD_LABELS, methodColorScale} from "./method-colors.js";
 
-/** Rows of a results Arrow table in the library's RunResult shape. */
-export function runsFromTable(table: {toArray(): Array<{run: number; seed: number; method: string; rmse: number; rmse_truth: number}>}) {
-  return table.toArray().map((r) => ({run: r.run, seed: r.seed, method: r.method, rmse: r.rmse, rmseTruth: r.rmse_truth}));
-}
-
 export interface SummaryRow {
   method: string;
   label: string;

@@ -106,13 +106,17 @@ export function tasks(c: ExperimentConfig): Task[] {
   return sweepPoints(c).flatMap((_, point) => Array.from({length: c.runs}, (_, run) => ({point, run})));
 }
 
-export interface ResultRow extends MethodScore {
+/** Where a result sits in a sweep: K, N_tot, the ratio and the dataset sizes it implies. */
+export interface PointCoordinates {
   K: number;
   nTotal: number;
   ratio: number;
   nObs: number;
   nSingle: number;
   nJoint: number;
+}
+
+export interface ResultRow extends MethodScore, PointCoordinates {
   run: number;
   seed: number;
 }
@@ -121,7 +125,7 @@ export function runTask(c: ExperimentConfig, task: Task, kernel: MomentKernel = 
   const p = sweepPoints(c)[task.point];
   const seed = c.seed + task.run;
   const data = generateRunData(p.K, p.sizes, c, seed, kernel);
-  const point = {K: p.K, nTotal: p.nTotal, ratio: p.ratio, nObs: p.sizes.observational, nSingle: p.sizes.single, nJoint: p.sizes.joint};
+  const point: PointCoordinates = {K: p.K, nTotal: p.nTotal, ratio: p.ratio, nObs: p.sizes.observational, nSingle: p.sizes.single, nJoint: p.sizes.joint};
   return scoreMethods(data, c.methods, c.alphaGrid).map((s) => ({...point, run: task.run, seed, ...s}));
 }
 

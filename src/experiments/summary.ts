@@ -1,5 +1,5 @@
 import {meanSem} from "../metrics.js";
-import type {ResultRow} from "./experiments.js";
+import type {PointCoordinates, ResultRow} from "./experiments.js";
 
 export interface MeanSem {
   mean: number;
@@ -30,13 +30,7 @@ export function summarizeByMethod(results: ScoredRun[]): Record<string, MethodSu
   return out;
 }
 
-export interface PointSummary {
-  K: number;
-  nTotal: number;
-  ratio: number;
-  nObs: number;
-  nSingle: number;
-  nJoint: number;
+export interface PointSummary extends PointCoordinates {
   methods: Record<string, MethodSummary>;
 }
 

@@ -30,8 +30,4 @@ export class FoldAccumulator {
     }
     this.offset += count;
   }
-
-  get complete(): boolean {
-    return this.offset >= this.nRows;
-  }
 }
