@@ -6,6 +6,15 @@ export default {
   pages: [
     {name: "Joint effects from single interventions", path: "/"},
     {
+      name: "Theory",
+      open: true,
+      pages: [
+        {name: "Not identified in general", path: "/non-identifiability"},
+        {name: "Identifiability, step by step", path: "/identifiability"},
+        {name: "Fit the estimator yourself", path: "/estimator-fit"},
+      ],
+    },
+    {
       name: "Kekić et al. (ICML 2025)",
       open: true,
       pages: [

@@ -1,5 +1,7 @@
 import {fitJointTopline, fitObservational, fitPooled} from "../estimators/baselines.js";
-import {fitIndicatorRegression, fitSeparate, indicatorPrediction, interventionGeneralization} from "../estimators/intervention-generalization.js";
+import {fitIndicatorRegression, fitSeparate, indicatorPrediction, interventionGeneralization, type SeparateFits} from "../estimators/intervention-generalization.js";
+import type {TrainingMoments} from "../estimators/training-data.js";
+import type {Moments} from "../regression/moments.js";
 import type {MethodId} from "../estimators/methods.js";
 import {rmse} from "../metrics.js";
 import {predictMany, type PolynomialModel} from "../regression/polynomial-regression.js";
@@ -16,14 +18,24 @@ export interface MethodScore {
   alphas: string;
 }
 
-/** Fits every requested method to a run's training statistics and scores it on the joint test split. */
-export function scoreMethods(data: RunData, methods: readonly MethodId[], alphaGrid: "paper" | "wide"): MethodScore[] {
+export interface FittedMethod {
+  method: MethodId;
+  /** the joint-effect prediction */
+  model: PolynomialModel;
+  alphas: number[];
+  /** Intervention Generalization only: the K + 1 separate fits */
+  parts?: SeparateFits;
+}
+
+/** Fits every requested method to training statistics (observational-only on its own dataset). */
+export function fitMethods(training: TrainingMoments & {joint?: Moments[]}, observationalBaseline: Moments[], methods: readonly MethodId[], alphaGrid: "paper" | "wide"): FittedMethod[] {
   const ridge = {alphas: alphaGrid === "wide" ? WIDE_ALPHAS : PAPER_ALPHAS};
-  const fitted = methods.map((method): {method: MethodId; model: PolynomialModel; alphas: number[]} => {
+  const data = {training, observationalBaseline};
+  return methods.map((method): FittedMethod => {
     switch (method) {
       case "intervention-generalization": {
         const fits = fitSeparate(data.training, ridge);
-        return {method, model: interventionGeneralization(fits), alphas: fits.alphas};
+        return {method, model: interventionGeneralization(fits), alphas: fits.alphas, parts: fits};
       }
       case "intervention-generalization-indicators": {
         const fit = fitIndicatorRegression(data.training, ridge);
@@ -43,6 +55,11 @@ export function scoreMethods(data: RunData, methods: readonly MethodId[], alphaG
       }
     }
   });
+}
+
+/** Fits every requested method to a run's training statistics and scores it on the joint test split. */
+export function scoreMethods(data: RunData, methods: readonly MethodId[], alphaGrid: "paper" | "wide"): MethodScore[] {
+  const fitted = fitMethods(data.training, data.observationalBaseline, methods, alphaGrid);
   const predictions = predictMany(fitted.map((f) => f.model), data.test.actions);
   return fitted.map((f, i) => ({
     method: f.method,

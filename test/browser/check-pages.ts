@@ -59,7 +59,28 @@ async function checkPage(page: Page, origin: string, path: string, problems: str
     for (const e of await errorCells()) problems.push(`after slider "${label}": error cell: ${e.slice(0, 200)}`);
   }
   const status = await page.locator("#live-status").allInnerTexts();
-  return `${count} slider(s) moved, ${figures} figure(s), ${((Date.now() - started) / 1000).toFixed(1)}s${status.length ? `; live: ${status[0]}` : ""}`;
+  let latency = "";
+  if ((await page.locator("#fit-status").count()) > 0) latency = await refitLatency(page, origin, path);
+  return `${count} slider(s) moved, ${figures} figure(s), ${((Date.now() - started) / 1000).toFixed(1)}s${status.length ? `; live: ${status[0]}` : ""}${latency}`;
+}
+
+/**
+ * The live estimator page's refit latency at N = 10^4 rows per regime (K = 5, ratio 1): load those
+ * settings from the URL, change only the regression degree (the data are reused), and read what
+ * the page reports. Reported, not asserted.
+ */
+async function refitLatency(page: Page, origin: string, path: string): Promise<string> {
+  await page.goto(`${origin}${path}?K=5&n=10000&ratio=1&confounding=0.5&degree=3&alphaGrid=paper&seed=0`, {waitUntil: "load", timeout: TIMEOUT_MS});
+  await settle(page);
+  const first = await page.locator("#fit-latency").innerText();
+  const degree = page.locator("main input[type=range]").nth(4);
+  const samples: string[] = [];
+  for (const value of ["2", "3", "4", "3"]) {
+    await degree.fill(value);
+    await settle(page);
+    samples.push(await page.locator("#fit-latency").innerText());
+  }
+  return `; at N = 10^4 per regime, K = 5: first ${first}; degree changes: ${samples.join(" / ")}`;
 }
 
 const {server, origin} = await serveDirectory(dist);
