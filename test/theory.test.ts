@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
-import {blockRegime, combineCellMeans, confounderPosterior, decompositionRhs, exactConditionalMean, randomDiscreteScm, sampleCellMeans} from "../src/theory/discrete-scm.js";
+import {blockRegime, combineCellMeans, confounderPosterior, decompositionRhs, exactConditionalMean, factorizationGap, randomDiscreteScm, sampleCellMeans} from "../src/theory/discrete-scm.js";
 
 const mask = (K: number, on: number[]) => Array.from({length: K}, (_, k) => on.includes(k));
 
@@ -35,6 +35,14 @@ test("Lemma 1: intervening on A_j leaves p(c_k | a) of every other action unchan
       // ... while the intervened action's own confounder falls back to its prior
       post[j].forEach((p) => assert.ok(Math.abs(p - scm.confounderP[j]) < 1e-12));
     }
+  }
+});
+
+test("Lemma 2 a-c: the confounders' posterior factorizes in every regime, but not once the collider Y is conditioned on", () => {
+  for (const seed of [0, 4]) {
+    const scm = randomDiscreteScm(3, seed, {strength: 2.5});
+    for (const S of [[], [1], [0, 1, 2]]) assert.ok(factorizationGap(scm, mask(3, S)) < 1e-12, `seed ${seed}, do(${S})`);
+    assert.ok(factorizationGap(scm, mask(3, []), true) > 1e-3, "conditioning on Y should couple the confounders");
   }
 });
 

@@ -226,3 +226,37 @@ export function blockRegime(scm: DiscreteScm, blocksOn: readonly boolean[]): boo
   scm.blocks.forEach((B, b) => B.forEach((k) => (out[k] = blocksOn[b])));
   return out;
 }
+
+/**
+ * Lemma 2: max over a and c of |p(c | a) - prod_B p(c_B | a)| in a regime (0 when the
+ * confounders' posterior factorizes). With `givenY`, the same after also conditioning on the
+ * outcome's sign (Y > 0): a collider of all confounders, so the factorization should fail.
+ */
+export function factorizationGap(scm: DiscreteScm, intervened: Intervened, givenY = false): number {
+  const table = jointTable(scm, intervened);
+  const nB = scm.blocks.length;
+  // weight of each (c, a): P(c, a), times P(Y > 0 | a, c) when conditioning on the collider
+  const w = table.map((row, c) =>
+    row.map((p, a) => (givenY ? p * (1 - normalCdf(-outcomeMean(scm, a, c) / scm.noiseStd)) : p)),
+  );
+  let gap = 0;
+  for (let a = 0; a < 1 << scm.K; a++) {
+    const pa = w.reduce((s, row) => s + row[a], 0);
+    if (!(pa > 0)) continue;
+    const marg = Array.from({length: nB}, (_, b) => w.reduce((s, row, c) => s + ((c >> b) & 1 ? row[a] : 0), 0) / pa);
+    w.forEach((row, c) => {
+      let prod = 1;
+      for (let b = 0; b < nB; b++) prod *= (c >> b) & 1 ? marg[b] : 1 - marg[b];
+      gap = Math.max(gap, Math.abs(row[a] / pa - prod));
+    });
+  }
+  return gap;
+}
+
+/** Standard normal CDF (Abramowitz & Stegun 26.2.17, absolute error below 7.5e-8). */
+function normalCdf(x: number): number {
+  const t = 1 / (1 + 0.2316419 * Math.abs(x));
+  const d = 0.3989422804014327 * Math.exp(-x * x / 2);
+  const q = d * t * (0.319381530 + t * (-0.356563782 + t * (1.781477937 + t * (-1.821255978 + t * 1.330274429))));
+  return x >= 0 ? 1 - q : q;
+}
