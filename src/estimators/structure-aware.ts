@@ -1,0 +1,138 @@
+
+import {emptyGram, type GramStats} from "../regression/gram.js";
+import type {MomentLayout, Moments} from "../regression/moments.js";
+import type {PolynomialModel} from "../regression/polynomial-regression.js";
+import {fitRidgeCV, WIDE_ALPHAS, type RidgeOptions} from "../regression/ridge.js";
+import {shiftExpansion} from "../regression/shift-expansion.js";
+import type {TrainingMoments} from "./training-data.js";
+
+/**
+ * A structure-aware joint estimator (beyond the paper; the decomposition of its eqs. 15-17 with
+ * only the variables the theory allows). In regime R (observational, or do(A_k)):
+ *   E[Y | a] = c + sum_{k intervened} u_k(a_k) + sum_{k observed} h_k(a_k, a_anc(k)),
+ * u_k = E_{p(C_k)} f_k (a function of a_k alone), h_k = E[f_k | a_k, a_pa(k)] (C_k reaches the
+ * other actions only through A_k, so p(C_k | a) depends on a_k and its parents; ancestors are a
+ * superset that keeps this true). One ridge regression on the pooled observational and
+ * single-intervention data, each feature a monomial switched on in a set of regimes, its Gram read
+ * off the per-regime moments. Joint prediction: c + sum_k u_k; mixed (Prop. 1): u for the
+ * intervened actions, h for the others.
+ */
+export interface MaskedFeature {
+  /** index in the degree-d monomial basis over all K actions (shifted variables) */
+  monomial: number;
+  /** regimes where it is on: 0 = observational, 1 + k = do(A_k) */
+  regimes: boolean[];
+  /** which term it belongs to */
+  term: {kind: "u" | "h"; action: number};
+}
+
+export function structureFeatures(layout: MomentLayout, ancestors: number[][]): MaskedFeature[] {
+  const {basis, nVars: K} = layout;
+  const features: MaskedFeature[] = [];
+  for (let k = 0; k < K; k++) {
+    const allowed = new Set([k, ...ancestors[k]]);
+    const uMask = Array.from({length: K + 1}, (_, r) => r === k + 1);
+    const hMask = Array.from({length: K + 1}, (_, r) => r !== k + 1);
+    for (let m = 0; m < basis.size; m++) {
+      const vars = [...Array(K).keys()].filter((v) => basis.exponents[m * K + v] > 0);
+      if (vars.length <= 1 && (vars.length === 0 || vars[0] === k)) features.push({monomial: m, regimes: uMask, term: {kind: "u", action: k}});
+      if (vars.length > 0 && vars.every((v) => allowed.has(v))) features.push({monomial: m, regimes: hMask, term: {kind: "h", action: k}});
+    }
+  }
+  return features;
+}
+
+const productCache = new WeakMap<MomentLayout, Int32Array>();
+function productIndex(layout: MomentLayout): Int32Array {
+  let idx = productCache.get(layout);
+  if (idx) return idx;
+  const {basis, basis2, nVars} = layout;
+  const p = basis.size;
+  idx = new Int32Array(p * p);
+  const e = new Int32Array(nVars);
+  for (let i = 0; i < p; i++)
+    for (let j = 0; j < p; j++) {
+      for (let v = 0; v < nVars; v++) e[v] = basis.exponents[i * nVars + v] + basis.exponents[j * nVars + v];
+      idx[i * p + j] = basis2.indexOf(e);
+    }
+  productCache.set(layout, idx);
+  return idx;
+}
+
+/** Gram statistics of a masked monomial design over regimes' moments (one fold). */
+export function maskedGram(layout: MomentLayout, regimes: Moments[], features: MaskedFeature[]): GramStats {
+  const P = features.length;
+  const p = layout.basis.size;
+  const prod = productIndex(layout);
+  const g = emptyGram(P);
+  regimes.forEach((m, r) => {
+    g.n += m.n;
+    g.sy += m.y;
+    g.syy += m.yy;
+    for (let i = 0; i < P; i++) {
+      const fi = features[i];
+      if (!fi.regimes[r]) continue;
+      g.sx[i] += m.mono[fi.monomial];
+      g.sxy[i] += m.monoY[fi.monomial];
+      for (let j = 0; j < P; j++) if (features[j].regimes[r]) g.sxx[i * P + j] += m.mono[prod[fi.monomial * p + features[j].monomial]];
+    }
+  });
+  return g;
+}
+
+export interface StructureFit {
+  layout: MomentLayout;
+  features: MaskedFeature[];
+  coef: Float64Array;
+  intercept: number;
+  alpha: number;
+  ancestors: number[][];
+}
+
+export function fitStructureAware(data: TrainingMoments, ancestors: number[][], options: RidgeOptions = {alphas: WIDE_ALPHAS}): StructureFit {
+  const {layout, K} = data;
+  if (ancestors.length !== K) throw new Error(`ancestors for ${ancestors.length} actions, data has ${K}`);
+  const features = structureFeatures(layout, ancestors);
+  const folds = data.observational.map((obs, f) => maskedGram(layout, [obs, ...data.single.map((s) => s[f])], features));
+  const fit = fitRidgeCV(folds, {p: features.length, blocks: 1}, {...options, shiftY: layout.shiftY});
+  return {layout, features, coef: fit.coef, intercept: fit.intercept, alpha: fit.alpha, ancestors};
+}
+
+/** The prediction for the regime intervening on `intervened` (default: all, the joint effect), as a raw polynomial. */
+export function structurePrediction(fit: StructureFit, intervened?: readonly number[]): PolynomialModel {
+  const {layout, features} = fit;
+  const K = layout.nVars;
+  const S = new Set(intervened ?? [...Array(K).keys()]);
+  const p = layout.basis.size;
+  // coefficients over monomials of the shifted actions z = a - shift
+  const gamma = new Float64Array(p);
+  features.forEach((f, j) => {
+    const on = f.term.kind === "u" ? S.has(f.term.action) : !S.has(f.term.action);
+    if (on) gamma[f.monomial] += fit.coef[j];
+  });
+  gamma[0] += fit.intercept;
+  // monomials of (a - shift) = T(-shift) x monomials of a, so the raw coefficients are T^T gamma
+  const T = shiftExpansion(layout.basis, Array.from(layout.shiftX, (s) => -s));
+  const coef = new Float64Array(p);
+  for (let m = 0; m < p; m++) {
+    if (gamma[m] === 0) continue;
+    for (let n = 0; n <= m; n++) coef[n] += gamma[m] * T[m * p + n];
+  }
+  return {nVars: K, degree: layout.degree, coef};
+}
+
+/** Ancestors from a known DAG given as parent lists (transitive closure). */
+export function ancestorsOf(parents: number[][]): number[][] {
+  const memo = new Map<number, Set<number>>();
+  const visit = (k: number): Set<number> => {
+    if (memo.has(k)) return memo.get(k)!;
+    const s = new Set<number>();
+    for (const j of parents[k]) {
+      s.add(j);
+      for (const a of visit(j)) s.add(a);
+    }
+    memo.set(k, s);
+    return s;
+  };
+  return parents.map((_, k) => [...visit(k)].sort((a, b) => a - b));
+}
