@@ -6,6 +6,8 @@ import {fitMethods} from "../src/experiments/score-methods.js";
 import {additiveProjection} from "../src/estimators/additive-projection.js";
 import {ancestorsOf, fitStructureAware, structurePrediction} from "../src/estimators/structure-aware.js";
 import {detectAncestors} from "../src/estimators/ancestor-detection.js";
+import {fitSeparateSharedAlpha} from "../src/estimators/shared-alpha.js";
+import {interventionGeneralization} from "../src/estimators/intervention-generalization.js";
 import {bestKernel} from "../src/regression/moment-kernel.js";
 import {predictMany} from "../src/regression/polynomial-regression.js";
 import {rmse, meanSem} from "../src/metrics.js";
@@ -25,8 +27,9 @@ for (let r = 0; r < runs; r++) {
   const extra = det.ancestors.reduce((s, anc, j) => s + anc.filter((k) => !truthAnc[j].includes(k)).length, 0);
   (errs["missed ancestors"] ??= []).push(missing);
   (errs["false ancestors"] ??= []).push(extra);
-  const models = [...fitted.map((f) => f.model), additiveProjection(fitted[0].model, d.interventions), structurePrediction(sa), structurePrediction(sd)];
-  const names = [...fitted.map((f) => f.method), "ig+projection", "structure-aware(known)", "structure-aware(detected)"];
+  const shared = interventionGeneralization(fitSeparateSharedAlpha(d.training));
+  const models = [...fitted.map((f) => f.model), additiveProjection(fitted[0].model, d.interventions), shared, additiveProjection(shared, d.interventions), structurePrediction(sa), structurePrediction(sd)];
+  const names = [...fitted.map((f) => f.method), "ig+projection", "ig shared alpha", "ig shared alpha+projection", "structure-aware(known)", "structure-aware(detected)"];
   predictMany(models, d.test.actions).forEach((p, i) => (errs[names[i]] ??= []).push(rmse(p, d.test.truth)));
 }
 for (const [m, e] of Object.entries(errs)) { const s = meanSem(e); console.log(m.padEnd(24), s.mean.toFixed(4), "±", s.sem.toFixed(4)); }

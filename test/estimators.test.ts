@@ -9,6 +9,7 @@ import {predict} from "../src/regression/polynomial-regression.js";
 import {jointRegime, observationalRegime, singleRegime} from "../src/scm/regime.js";
 import {interventionsFromSample, sampleRegime} from "../src/scm/sample-regime.js";
 import {strongConfoundingScm, strongConfoundingTruth} from "./scm-fixtures.js";
+import {fitSeparateSharedAlpha} from "../src/estimators/shared-alpha.js";
 
 function errors(n: number, seed: number) {
   const scm = strongConfoundingScm();
@@ -32,6 +33,8 @@ function errors(n: number, seed: number) {
     observational: err(fitObservational(data).model),
     pooled: err(fitPooled(data).model),
     joint: err(fitJointTopline(data).model),
+    shared: err(interventionGeneralization(fitSeparateSharedAlpha(data))),
+    sharedFit: fitSeparateSharedAlpha(data),
   };
 }
 
@@ -46,4 +49,23 @@ test("IG converges to the closed-form joint effect under strong confounding; the
   assert.ok(large.observational > 0.5, `observational error ${large.observational}`);
   assert.ok(large.observational > 0.8 * small.observational);
   assert.ok(large.pooled > 0.3, `pooled error ${large.pooled}`);
+  // one shared alpha, scaled by each regime's rows (equal here), converges too
+  assert.ok(large.shared < 0.06 && large.shared < small.shared / 3, `shared-alpha IG ${small.shared} -> ${large.shared}`);
+  assert.ok(large.sharedFit.alphas.every((a) => a === large.sharedFit.alphas[0]));
+});
+
+test("shared alpha is scaled by each regime's rows", () => {
+  const scm = strongConfoundingScm();
+  const obs = sampleRegime(scm, observationalRegime(2), 3000, 5);
+  const iv = interventionsFromSample(obs);
+  const layout = momentLayout(2, 3, iv.mean, 0);
+  const data: TrainingMoments = {
+    layout,
+    K: 2,
+    observational: trainingFolds(layout, obs, 3000, 3),
+    single: [0, 1].map((k) => trainingFolds(layout, sampleRegime(scm, singleRegime(2, k), 600, 5, iv), 600, 3)),
+  };
+  const fit = fitSeparateSharedAlpha(data);
+  assert.ok(Math.abs(fit.alphas[1] / fit.alphas[0] - 0.2) < 1e-12 && Math.abs(fit.alphas[2] / fit.alphas[0] - 0.2) < 1e-12, `alphas ${fit.alphas}`);
+  assert.equal(fit.alphas[0], fit.alpha);
 });

@@ -105,6 +105,8 @@ test("configurations that cannot run are rejected with a reason", () => {
   assert.throws(() => validateConfig({...small, runs: 0}), /runs must be/);
   assert.throws(() => validateConfig({...small, methods: ["nope" as never]}), /unknown method "nope"/);
   assert.throws(() => validateConfig({...PAPER_CONFIGS.ratio, n: [50], ratios: [0.05]}), /ratio 0.05 the single dataset has 2 rows: too small to split/);
+  assert.throws(() => validateConfig({...small, K: [10]}), /indicator form of IG at K = 10 needs a 3146-column regression/);
+  assert.doesNotThrow(() => validateConfig({...small, K: [10], methods: ["intervention-generalization", "structure-aware"]}));
 });
 
 function cli(args: string[]) {

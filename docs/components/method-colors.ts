@@ -7,6 +7,9 @@ export const METHOD_COLORS: Record<string, string> = {
   "joint-topline": "#59a14f",
   pooled: "#f28e2b",
   observational: "#e15759",
+  "ig-projected": "#9c755f",
+  "ig-shared-alpha": "#ff9da7",
+  "structure-aware": "#b07aa1",
 };
 
 export const METHOD_LABELS: Record<string, string> = Object.fromEntries(METHODS.map((m) => [m.id, m.label]));

@@ -5,6 +5,9 @@ export const METHODS = [
   {id: "joint-topline", label: "Joint-data topline", description: "A regression on joint-interventional data (the topline)"},
   {id: "pooled", label: "Pooled obs + single", description: "One regression on all observational and single-interventional data (naive)"},
   {id: "observational", label: "Observational only", description: "E[Y | a] from observational data used as E[Y | do(a)]"},
+  {id: "ig-projected", label: "IG + additive projection", description: "The paper's IG projected onto additive functions under the joint-intervention distribution (beyond the paper)"},
+  {id: "ig-shared-alpha", label: "IG, one shared alpha", description: "IG with one n-scaled ridge alpha for all K + 1 fits, chosen by pooled held-out error on a wide grid (beyond the paper)"},
+  {id: "structure-aware", label: "Structure-aware", description: "One regression with u_k(a_k) and h_k(a_k, detected ancestors) terms per action (beyond the paper)"},
 ] as const;
 
 export type MethodId = (typeof METHODS)[number]["id"];

@@ -1,4 +1,5 @@
 import {METHOD_IDS, type MethodId} from "../estimators/methods.js";
+import {monomialCount} from "../features/monomial-basis.js";
 import {typescriptKernel, type MomentKernel} from "../regression/moment-kernel.js";
 import {generateRunData, splitSizes, type DatasetSizes} from "./run-data.js";
 import {scoreMethods, type MethodScore} from "./score-methods.js";
@@ -87,6 +88,11 @@ export function validateConfig(c: ExperimentConfig): void {
     for (const r of c.ratios) if (!(r > 0) || !Number.isFinite(r)) throw new Error(`ratios must be positive numbers, got ${r}`);
   }
   if (c.methods.length === 0) throw new Error("no methods selected");
+  if (c.methods.includes("intervention-generalization-indicators"))
+    for (const K of c.K) {
+      const columns = (K + 1) * monomialCount(K, c.degree);
+      if (columns > 1500) throw new Error(`the indicator form of IG at K = ${K} needs a ${columns}-column regression (too slow): leave intervention-generalization-indicators out with --methods`);
+    }
   for (const m of c.methods) if (!METHOD_IDS.includes(m)) throw new Error(`unknown method "${m}" (known: ${METHOD_IDS.join(", ")})`);
   for (const p of sweepPoints(c))
     for (const [name, n] of Object.entries(p.sizes)) {

@@ -1,6 +1,11 @@
 import {fitJointTopline, fitObservational, fitPooled} from "../estimators/baselines.js";
 import {fitIndicatorRegression, fitSeparate, indicatorPrediction, interventionGeneralization, type SeparateFits} from "../estimators/intervention-generalization.js";
 import type {TrainingMoments} from "../estimators/training-data.js";
+import {additiveProjection} from "../estimators/additive-projection.js";
+import {detectAncestors} from "../estimators/ancestor-detection.js";
+import {fitSeparateSharedAlpha} from "../estimators/shared-alpha.js";
+import {fitStructureAware, structurePrediction} from "../estimators/structure-aware.js";
+import type {InterventionDistribution} from "../scm/regime.js";
 import type {Moments} from "../regression/moments.js";
 import type {MethodId} from "../estimators/methods.js";
 import {rmse} from "../metrics.js";
@@ -28,14 +33,32 @@ export interface FittedMethod {
 }
 
 /** Fits every requested method to training statistics (observational-only on its own dataset). */
-export function fitMethods(training: TrainingMoments & {joint?: Moments[]}, observationalBaseline: Moments[], methods: readonly MethodId[], alphaGrid: "paper" | "wide"): FittedMethod[] {
+export function fitMethods(training: TrainingMoments & {joint?: Moments[]}, observationalBaseline: Moments[], methods: readonly MethodId[], alphaGrid: "paper" | "wide", interventions?: InterventionDistribution): FittedMethod[] {
   const ridge = {alphas: alphaGrid === "wide" ? WIDE_ALPHAS : PAPER_ALPHAS};
   const data = {training, observationalBaseline};
+  let separate: SeparateFits | undefined;
+  const paperFits = () => (separate ??= fitSeparate(data.training, ridge));
+  const needDistribution = () => {
+    if (!interventions) throw new Error("the additive projection needs the joint-intervention distribution");
+    return interventions;
+  };
   return methods.map((method): FittedMethod => {
     switch (method) {
       case "intervention-generalization": {
-        const fits = fitSeparate(data.training, ridge);
+        const fits = paperFits();
         return {method, model: interventionGeneralization(fits), alphas: fits.alphas, parts: fits};
+      }
+      case "ig-projected": {
+        const fits = paperFits();
+        return {method, model: additiveProjection(interventionGeneralization(fits), needDistribution()), alphas: fits.alphas};
+      }
+      case "ig-shared-alpha": {
+        const fits = fitSeparateSharedAlpha(data.training);
+        return {method, model: interventionGeneralization(fits), alphas: [fits.alpha]};
+      }
+      case "structure-aware": {
+        const fit = fitStructureAware(data.training, detectAncestors(data.training).ancestors);
+        return {method, model: structurePrediction(fit), alphas: [fit.alpha]};
       }
       case "intervention-generalization-indicators": {
         const fit = fitIndicatorRegression(data.training, ridge);
@@ -59,7 +82,7 @@ export function fitMethods(training: TrainingMoments & {joint?: Moments[]}, obse
 
 /** Fits every requested method to a run's training statistics and scores it on the joint test split. */
 export function scoreMethods(data: RunData, methods: readonly MethodId[], alphaGrid: "paper" | "wide"): MethodScore[] {
-  const fitted = fitMethods(data.training, data.observationalBaseline, methods, alphaGrid);
+  const fitted = fitMethods(data.training, data.observationalBaseline, methods, alphaGrid, data.interventions);
   const predictions = predictMany(fitted.map((f) => f.model), data.test.actions);
   return fitted.map((f, i) => ({
     method: f.method,

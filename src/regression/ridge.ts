@@ -182,8 +182,32 @@ function solveStandardized(c: Centered, s: Standardization, alpha: number): {coe
   return {coef, intercept};
 }
 
+/**
+ * Held-out sums of squared errors: sse[a][f] of the model trained on all folds but f with
+ * alphas[a] (each alpha may be scaled per call), scored on fold f.
+ */
+export function heldOutErrors(folds: GramStats[], map: FeatureMap, alphas: readonly number[]): number[][] {
+  const total = combineGrams(folds);
+  const sse = alphas.map(() => new Array(folds.length).fill(0));
+  folds.forEach((test, f) => {
+    const train = centerAndMap(combineGrams([total, test], [1, -1]), map);
+    const std = standardize(train);
+    alphas.forEach((alpha, a) => {
+      const model = solveStandardized(train, std, alpha);
+      sse[a][f] = heldOutFit(test, map, model.coef, model.intercept).sse;
+    });
+  });
+  return sse;
+}
+
 /** R^2 on a fold from its statistics alone, with scikit-learn's convention for constant y. */
 function heldOutR2(test: GramStats, map: FeatureMap, coef: Float64Array, intercept: number): number {
+  const {sse, sst} = heldOutFit(test, map, coef, intercept);
+  if (sst <= 0) return sse <= 0 ? 1 : 0;
+  return 1 - sse / sst;
+}
+
+function heldOutFit(test: GramStats, map: FeatureMap, coef: Float64Array, intercept: number): {sse: number; sst: number} {
   const {P, n} = test;
   const gamma = blockApplyTransposed(map, coef);
   let gSx = 0;
@@ -200,6 +224,5 @@ function heldOutR2(test: GramStats, map: FeatureMap, coef: Float64Array, interce
   }
   const sse = test.syy - 2 * (intercept * test.sy + gSxy) + n * intercept * intercept + 2 * intercept * gSx + quad;
   const sst = test.syy - (test.sy * test.sy) / n;
-  if (sst <= 0) return sse <= 0 ? 1 : 0;
-  return 1 - sse / sst;
+  return {sse, sst};
 }
