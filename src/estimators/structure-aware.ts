@@ -1,5 +1,5 @@
 
-import {emptyGram, type GramStats} from "../regression/gram.js";
+import {emptyGram, productIndex, type GramStats} from "../regression/gram.js";
 import type {MomentLayout, Moments} from "../regression/moments.js";
 import type {PolynomialModel} from "../regression/polynomial-regression.js";
 import {fitRidgeCV, WIDE_ALPHAS, type RidgeOptions} from "../regression/ridge.js";
@@ -40,23 +40,6 @@ export function structureFeatures(layout: MomentLayout, ancestors: number[][]): 
     }
   }
   return features;
-}
-
-const productCache = new WeakMap<MomentLayout, Int32Array>();
-function productIndex(layout: MomentLayout): Int32Array {
-  let idx = productCache.get(layout);
-  if (idx) return idx;
-  const {basis, basis2, nVars} = layout;
-  const p = basis.size;
-  idx = new Int32Array(p * p);
-  const e = new Int32Array(nVars);
-  for (let i = 0; i < p; i++)
-    for (let j = 0; j < p; j++) {
-      for (let v = 0; v < nVars; v++) e[v] = basis.exponents[i * nVars + v] + basis.exponents[j * nVars + v];
-      idx[i * p + j] = basis2.indexOf(e);
-    }
-  productCache.set(layout, idx);
-  return idx;
 }
 
 /** Gram statistics of a masked monomial design over regimes' moments (one fold). */

@@ -38,7 +38,7 @@ export function combineGrams(parts: GramStats[], signs?: number[]): GramStats {
 const productIndexCache = new WeakMap<MomentLayout, Int32Array>();
 
 /** productIndex[i * p + j] = index in the degree-2d basis of monomial_i * monomial_j. */
-function productIndex(layout: MomentLayout): Int32Array {
+export function productIndex(layout: MomentLayout): Int32Array {
   let idx = productIndexCache.get(layout);
   if (idx) return idx;
   const {basis, basis2, nVars} = layout;
