@@ -7,6 +7,13 @@ export function rmse(pred: ArrayLike<number>, target: ArrayLike<number>): number
   return Math.sqrt(s / pred.length);
 }
 
+/** Arithmetic mean of a column. */
+export function mean(values: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < values.length; i++) s += values[i];
+  return s / values.length;
+}
+
 /** Mean and standard error of the mean (sd with ddof 1 over sqrt(n); NaN for n = 1). */
 export function meanSem(values: ArrayLike<number>): {mean: number; sem: number; n: number} {
   const n = values.length;

@@ -1,6 +1,6 @@
 import {availableParallelism} from "node:os";
 import {Worker} from "node:worker_threads";
-import {runTask, tasks, validateConfig, type ExperimentConfig, type ExperimentProgress, type ResultRow} from "../experiments/experiments.js";
+import {runExperiment, tasks, validateConfig, type ExperimentConfig, type ExperimentProgress, type ResultRow} from "../experiments/experiments.js";
 import type {MomentKernel} from "../regression/moment-kernel.js";
 
 export const DEFAULT_WORKERS = availableParallelism();
@@ -23,13 +23,7 @@ export async function runExperimentParallel(config: ExperimentConfig, kernel: Mo
   const start = Date.now();
   let done = 0;
   const report = () => onProgress?.({done: ++done, total: all.length, elapsedMs: Date.now() - start});
-  if (workers <= 1 || all.length === 1) {
-    all.forEach((task, i) => {
-      results[i] = runTask(config, task, kernel);
-      report();
-    });
-    return results.flat();
-  }
+  if (workers <= 1 || all.length === 1) return runExperiment(config, kernel, onProgress);
   let next = 0;
   const pool = Array.from({length: Math.min(workers, all.length)}, () => new Worker(WORKER_BOOTSTRAP, {eval: true, workerData: {config, kernel: kernel.name}}));
   try {

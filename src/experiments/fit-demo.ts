@@ -2,7 +2,7 @@ import type {MethodId} from "../estimators/methods.js";
 
 export const DEMO_METHODS: MethodId[] = ["intervention-generalization", "joint-topline", "pooled", "observational"];
 import type {TrainingMoments} from "../estimators/training-data.js";
-import {rmse} from "../metrics.js";
+import {mean, rmse} from "../metrics.js";
 import type {MomentKernel} from "../regression/moment-kernel.js";
 import {accumulateFolds, momentLayout} from "../regression/moments.js";
 import {combineModels, predictMany, type PolynomialModel} from "../regression/polynomial-regression.js";
@@ -136,10 +136,4 @@ export function runFitDemo(s: FitDemoSettings, kernel: MomentKernel, now: () => 
   });
   const samples = [head(obs, "observational"), ...singles.map((x, k) => head(x, `do(A${k + 1})`)), head(joint, "joint")];
   return {settings: s, scm, interventions, samples, slices, scatter, scores, timings: {sampleMs: reuse ? 0 : d.sampleMs, fitMs: t2 - t1}};
-}
-
-function mean(a: ArrayLike<number>): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i];
-  return s / a.length;
 }

@@ -1,4 +1,5 @@
 import type {TrainingMoments} from "../estimators/training-data.js";
+import {mean} from "../metrics.js";
 import {FoldAccumulator} from "../regression/fold-accumulator.js";
 import type {MomentKernel} from "../regression/moment-kernel.js";
 import {momentLayout, type MomentLayout, type Moments} from "../regression/moments.js";
@@ -100,10 +101,4 @@ export function generateRunData(K: number, sizes: DatasetSizes, settings: FitSet
     observationalBaseline: baselineView!.folds,
     test: {actions: testSample.actions, outcome: testSample.outcome, truth},
   };
-}
-
-function mean(a: ArrayLike<number>): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i];
-  return s / a.length;
 }

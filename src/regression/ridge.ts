@@ -55,16 +55,9 @@ export function fitRidgeCV(folds: GramStats[], map: FeatureMap, options: RidgeOp
   let best = 0;
   const cvScores: number[] = [];
   if (folds.length > 1 && alphas.length > 1) {
-    const sums = new Array(alphas.length).fill(0);
-    for (const test of folds) {
-      const train = centerAndMap(combineGrams([total, test], [1, -1]), map);
-      const std = standardize(train);
-      alphas.forEach((alpha, a) => {
-        const model = solveStandardized(train, std, alpha);
-        sums[a] += heldOutR2(test, map, model.coef, model.intercept);
-      });
-    }
-    sums.forEach((s) => cvScores.push(s / folds.length));
+    // scikit-learn's r2_score per fold, averaged; a constant fold scores 1 if predicted exactly, else 0
+    const r2 = (e: {sse: number; sst: number}) => (e.sst <= 0 ? (e.sse <= 0 ? 1 : 0) : 1 - e.sse / e.sst);
+    for (const perFold of heldOutFits(folds, map, alphas)) cvScores.push(perFold.reduce((s, e) => s + r2(e), 0) / folds.length);
     for (let a = 1; a < alphas.length; a++) if (cvScores[a] > cvScores[best]) best = a;
   }
   const all = centerAndMap(total, map);
@@ -187,26 +180,25 @@ function solveStandardized(c: Centered, s: Standardization, alpha: number): {coe
  * alphas[a] (each alpha may be scaled per call), scored on fold f.
  */
 export function heldOutErrors(folds: GramStats[], map: FeatureMap, alphas: readonly number[]): number[][] {
+  return heldOutFits(folds, map, alphas).map((perFold) => perFold.map((e) => e.sse));
+}
+
+/** For each alpha and fold: the held-out SSE and SST of the model trained on the other folds. */
+function heldOutFits(folds: GramStats[], map: FeatureMap, alphas: readonly number[]): {sse: number; sst: number}[][] {
   const total = combineGrams(folds);
-  const sse = alphas.map(() => new Array(folds.length).fill(0));
+  const out = alphas.map(() => new Array<{sse: number; sst: number}>(folds.length));
   folds.forEach((test, f) => {
     const train = centerAndMap(combineGrams([total, test], [1, -1]), map);
     const std = standardize(train);
     alphas.forEach((alpha, a) => {
       const model = solveStandardized(train, std, alpha);
-      sse[a][f] = heldOutFit(test, map, model.coef, model.intercept).sse;
+      out[a][f] = heldOutFit(test, map, model.coef, model.intercept);
     });
   });
-  return sse;
+  return out;
 }
 
-/** R^2 on a fold from its statistics alone, with scikit-learn's convention for constant y. */
-function heldOutR2(test: GramStats, map: FeatureMap, coef: Float64Array, intercept: number): number {
-  const {sse, sst} = heldOutFit(test, map, coef, intercept);
-  if (sst <= 0) return sse <= 0 ? 1 : 0;
-  return 1 - sse / sst;
-}
-
+/** SSE and SST on a fold from its statistics alone. */
 function heldOutFit(test: GramStats, map: FeatureMap, coef: Float64Array, intercept: number): {sse: number; sst: number} {
   const {P, n} = test;
   const gamma = blockApplyTransposed(map, coef);

@@ -1,3 +1,4 @@
+import {mean} from "../metrics.js";
 import {randomStream} from "../random/streams.js";
 import {standardNormal} from "../random/ziggurat.js";
 import {momentLayout, accumulateMoments, emptyMoments} from "../regression/moments.js";
@@ -101,7 +102,6 @@ export function identifyBaseCase(obs: BaseCaseSample, do1: BaseCaseSample, do2: 
   // Sigma_ux from the observational regime: U1 = X1, U2 = X2 - f2(X1)
   const n = obs.x1.length;
   const u2 = obs.x2.map((x2, i) => x2 - f2hat(obs.x1[i]));
-  const mean = (a: ArrayLike<number>) => Array.from(a).reduce((s, v) => s + v, 0) / a.length;
   const m1 = mean(obs.x1);
   const m2 = mean(u2);
   let s11 = 0, s12 = 0, s22 = 0;
