@@ -26,3 +26,65 @@ export function meanSem(values: ArrayLike<number>): {mean: number; sem: number; 
   for (let i = 0; i < n; i++) v += (values[i] - m) ** 2;
   return {mean: m, sem: Math.sqrt(v / (n - 1) / n), n};
 }
+
+/** Mean absolute error between two equal-length columns. */
+export function mae(pred: ArrayLike<number>, target: ArrayLike<number>): number {
+  if (pred.length !== target.length) throw new Error(`mae: ${pred.length} predictions for ${target.length} targets`);
+  if (pred.length === 0) throw new Error("mae of zero rows");
+  let s = 0;
+  for (let i = 0; i < pred.length; i++) s += Math.abs(pred[i] - target[i]);
+  return s / pred.length;
+}
+
+/** Ranks 1..n, ties sharing their average rank (as scipy.stats.rankdata). */
+export function ranks(values: ArrayLike<number>): Float64Array {
+  const sorted = Float64Array.from(values).sort();
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    let lo = 0, hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid] < v) lo = mid + 1;
+      else hi = mid;
+    }
+    let up = lo;
+    hi = sorted.length;
+    while (up < hi) {
+      const mid = (up + hi) >>> 1;
+      if (sorted[mid] <= v) up = mid + 1;
+      else hi = mid;
+    }
+    out[i] = (lo + up + 1) / 2;
+  }
+  return out;
+}
+
+/** Pearson correlation of two equal-length columns. */
+export function pearson(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  const n = a.length;
+  if (n !== b.length || n < 2) throw new Error(`pearson: need two columns of the same length >= 2, got ${n} and ${b.length}`);
+  const ma = mean(a), mb = mean(b);
+  let sab = 0, saa = 0, sbb = 0;
+  for (let i = 0; i < n; i++) {
+    const da = a[i] - ma, db = b[i] - mb;
+    sab += da * db;
+    saa += da * da;
+    sbb += db * db;
+  }
+  return sab / Math.sqrt(saa * sbb);
+}
+
+/** Spearman's rank correlation; pass precomputed target ranks to rank a fixed target once. */
+export function spearman(pred: ArrayLike<number>, target: ArrayLike<number>, targetRanks: ArrayLike<number> = ranks(target)): number {
+  return pearson(ranks(pred), targetRanks);
+}
+
+/** The q-quantile (0..1) by linear interpolation between order statistics (numpy's default). */
+export function quantile(values: ArrayLike<number>, q: number): number {
+  const s = Float64Array.from(values).sort();
+  if (s.length === 0) return NaN;
+  const h = (s.length - 1) * q;
+  const lo = Math.floor(h);
+  return s[lo] + (h - lo) * ((s[Math.min(lo + 1, s.length - 1)] ?? s[lo]) - s[lo]);
+}

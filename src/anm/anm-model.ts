@@ -1,0 +1,93 @@
+/**
+ * Saengkyongam & Silva's model: a Gaussian additive-noise SCM over a known DAG,
+ *   X_j = phi_j(X_pa(j)) . theta_j + U_j,   U ~ N(0, Sigma),
+ * where phi_j is the parents (linear) or the parents plus every pairwise product of parents
+ * (nonlinear), with no squares and no intercept; a root node has one mean parameter.
+ * Nodes are indexed in topological order; the outcome Y is the last node.
+ */
+export type Mechanism = "linear" | "nonlinear" | "quadratic";
+/** the paper's two feature maps; "quadratic" (an intercept, squares and products) is beyond the paper */
+export const MECHANISMS: Mechanism[] = ["linear", "nonlinear"];
+
+export interface AnmModel {
+  names: string[];
+  /** parents[j]: indices (all < j) of node j's parents, increasing */
+  parents: number[][];
+  mechanism: Mechanism;
+  /** theta[j]: one coefficient per feature of node j (see featureLabels) */
+  theta: number[][];
+  /** noise covariance, (K + 1) x (K + 1) */
+  sigma: number[][];
+}
+
+/** Feature i of node j as pairs of parent indices: [p] for a main effect, [p, q] for a product, [] for a root's constant. */
+export function featureTerms(parents: number[], mechanism: Mechanism): number[][] {
+  if (parents.length === 0) return [[]];
+  const terms: number[][] = mechanism === "quadratic" ? [[]] : [];
+  terms.push(...parents.map((p) => [p]));
+  const first = mechanism === "quadratic" ? 0 : 1;
+  if (mechanism !== "linear") for (let a = 0; a < parents.length; a++) for (let b = a + first; b < parents.length; b++) terms.push([parents[a], parents[b]]);
+  return terms;
+}
+
+export function featureLabels(model: Pick<AnmModel, "names" | "parents" | "mechanism">, j: number): string[] {
+  return featureTerms(model.parents[j], model.mechanism).map((t) => (t.length === 0 ? "1" : t.map((p) => model.names[p]).join("·")));
+}
+
+/** Node j's mean at each row of `columns` (one column per node; only parents are read). */
+export function nodeMean(model: Pick<AnmModel, "parents" | "mechanism">, theta: ArrayLike<number>, j: number, columns: ArrayLike<number>[], n: number, out = new Float64Array(n)): Float64Array {
+  const terms = featureTerms(model.parents[j], model.mechanism);
+  out.fill(0);
+  terms.forEach((t, i) => {
+    const c = theta[i];
+    if (t.length === 0) for (let r = 0; r < n; r++) out[r] += c;
+    else if (t.length === 1) {
+      const a = columns[t[0]];
+      for (let r = 0; r < n; r++) out[r] += c * a[r];
+    } else {
+      const a = columns[t[0]], b = columns[t[1]];
+      for (let r = 0; r < n; r++) out[r] += c * a[r] * b[r];
+    }
+  });
+  return out;
+}
+
+/** Checks shapes, topological order, parameter counts and a positive definite covariance. */
+export function validateModel(model: AnmModel): void {
+  const d = model.names.length;
+  if (d < 2) throw new Error(`an ANM needs at least one treatment and an outcome, got ${d} node(s)`);
+  if (model.parents.length !== d || model.theta.length !== d) throw new Error(`parents and theta must have one entry per node (${d})`);
+  model.parents.forEach((ps, j) => {
+    ps.forEach((p, i) => {
+      if (!Number.isInteger(p) || p < 0 || p >= j) throw new Error(`node ${model.names[j]}: parent index ${p} is not an earlier node (nodes must be in topological order)`);
+      if (i > 0 && p <= ps[i - 1]) throw new Error(`node ${model.names[j]}: parents must be increasing and distinct`);
+    });
+    const want = featureTerms(ps, model.mechanism).length;
+    if (model.theta[j].length !== want) throw new Error(`node ${model.names[j]}: expected ${want} parameters, found ${model.theta[j].length}`);
+  });
+  if (model.sigma.length !== d || model.sigma.some((r) => r.length !== d)) throw new Error(`sigma must be ${d} x ${d}`);
+  for (let a = 0; a < d; a++) for (let b = 0; b < a; b++) if (Math.abs(model.sigma[a][b] - model.sigma[b][a]) > 1e-12) throw new Error(`sigma is not symmetric at (${a}, ${b})`);
+  choleskyLower(model.sigma);
+}
+
+/** Lower Cholesky factor of a small symmetric matrix; throws if it is not positive definite. */
+export function choleskyLower(S: number[][]): number[][] {
+  const d = S.length;
+  const L = S.map(() => new Array(d).fill(0));
+  for (let j = 0; j < d; j++) {
+    let s = S[j][j];
+    for (let k = 0; k < j; k++) s -= L[j][k] ** 2;
+    if (!(s > 0)) throw new Error(`covariance matrix is not positive definite (pivot ${j})`);
+    L[j][j] = Math.sqrt(s);
+    for (let i = j + 1; i < d; i++) {
+      let t = S[i][j];
+      for (let k = 0; k < j; k++) t -= L[i][k] * L[j][k];
+      L[i][j] = t / L[j][j];
+    }
+  }
+  return L;
+}
+
+export const outcomeIndex = (model: Pick<AnmModel, "names">) => model.names.length - 1;
+/** Treatments that are parents of the outcome: the only ones a joint intervention's effect depends on. */
+export const outcomeParents = (model: Pick<AnmModel, "names" | "parents">) => model.parents[outcomeIndex(model)];

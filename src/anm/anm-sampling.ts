@@ -1,0 +1,89 @@
+import {randomStream, type StreamLabel} from "../random/streams.js";
+import {standardNormal} from "../random/ziggurat.js";
+import {choleskyLower, nodeMean, outcomeIndex, type AnmModel} from "./anm-model.js";
+
+/** Which treatments are set: none, one (do(X_k)), or all of them (the joint intervention). */
+export type AnmRegime = {kind: "observational"} | {kind: "single"; node: number} | {kind: "joint"};
+
+export const regimeName = (r: AnmRegime, names?: string[]) => (r.kind === "observational" ? "observational" : r.kind === "joint" ? "joint" : `do(${names ? names[r.node] : `X${r.node + 1}`})`);
+
+/** Intervention values are independent normals with these means and standard deviations (one per treatment). */
+export interface Marginals {
+  mean: number[];
+  sd: number[];
+}
+
+/** One column per node. */
+export type AnmSample = Float64Array[];
+
+/**
+ * n rows of a regime. Noise rows are L z with z standard normal; an intervened treatment takes
+ * N(mean_k, sd_k^2) values instead of its structural equation and its descendants follow.
+ */
+export function sampleAnm(model: AnmModel, regime: AnmRegime, n: number, marginals: Marginals | null, seed: number, ...path: StreamLabel[]): AnmSample {
+  const d = model.names.length;
+  const K = outcomeIndex(model);
+  if (regime.kind !== "observational" && !marginals) throw new Error(`regime ${regimeName(regime)} needs the intervention marginals`);
+  if (regime.kind === "single" && !(Number.isInteger(regime.node) && regime.node >= 0 && regime.node < K)) throw new Error(`cannot intervene on node ${regime.node}: treatments are 0..${K - 1}`);
+  const intervened = (j: number) => regime.kind === "joint" ? j < K : regime.kind === "single" && regime.node === j;
+  const L = choleskyLower(model.sigma);
+  const noise = Array.from({length: d}, () => new Float64Array(n));
+  const rng = randomStream(seed, ...path, "noise");
+  const z = new Float64Array(d);
+  for (let r = 0; r < n; r++) {
+    for (let j = 0; j < d; j++) z[j] = standardNormal(rng);
+    for (let j = 0; j < d; j++) {
+      let s = 0;
+      for (let k = 0; k <= j; k++) s += L[j][k] * z[k];
+      noise[j][r] = s;
+    }
+  }
+  const columns: AnmSample = [];
+  for (let j = 0; j < d; j++) {
+    if (intervened(j)) {
+      const rngDo = randomStream(seed, ...path, "do", j);
+      const col = new Float64Array(n);
+      for (let r = 0; r < n; r++) col[r] = marginals!.mean[j] + marginals!.sd[j] * standardNormal(rngDo);
+      columns.push(col);
+    } else {
+      const col = nodeMean(model, model.theta[j], j, columns, n);
+      const u = noise[j];
+      for (let r = 0; r < n; r++) col[r] += u[r];
+      columns.push(col);
+    }
+  }
+  return columns;
+}
+
+/** Means and standard deviations (ddof 0) of the treatments in a sample. */
+export function marginalsOf(sample: AnmSample, K: number): Marginals {
+  const mean: number[] = [], sd: number[] = [];
+  for (let j = 0; j < K; j++) {
+    const c = sample[j];
+    let m = 0;
+    for (let r = 0; r < c.length; r++) m += c[r];
+    m /= c.length;
+    let v = 0;
+    for (let r = 0; r < c.length; r++) v += (c[r] - m) ** 2;
+    mean.push(m);
+    sd.push(Math.sqrt(v / c.length));
+  }
+  return {mean, sd};
+}
+
+/** Rows `index` of every column (a bootstrap resample when index is drawn with replacement). */
+export function takeRows(sample: AnmSample, index: ArrayLike<number>): AnmSample {
+  return sample.map((c) => {
+    const out = new Float64Array(index.length);
+    for (let r = 0; r < index.length; r++) out[r] = c[index[r]];
+    return out;
+  });
+}
+
+/** n indices drawn uniformly with replacement from 0..n-1. */
+export function bootstrapIndex(n: number, seed: number, ...path: StreamLabel[]): Int32Array {
+  const rng = randomStream(seed, ...path);
+  const idx = new Int32Array(n);
+  for (let r = 0; r < n; r++) idx[r] = Math.floor(rng.nextDouble() * n);
+  return idx;
+}

@@ -1,0 +1,71 @@
+import {outcomeIndex} from "../../anm/anm-model.js";
+import {dream4StandIn} from "../../anm/dream4-network.js";
+import {kdeLogDensity} from "../../anm/gaussian-kde.js";
+import {fitAnmMethods, parseAnmMethods, type AnmMethodId} from "./anm-methods.js";
+import {anmTrainingData, jointEffect, uniformTestPoints} from "./anm-data.js";
+import {referenceMarginals, resample} from "./network-runs.js";
+
+/**
+ * Fig. 5 of Saengkyongam & Silva: `points` uniform joint test points in the +-2 sd box, ranked
+ * by a Gaussian KDE of the observational treatments (rank 1: most likely), with the predicted
+ * joint effect refitted on `bootstrap` resamples for prediction intervals.
+ */
+export interface UncertaintyConfig {
+  experiment: "anm-uncertainty";
+  n: number;
+  c: number;
+  points: number;
+  bootstrap: number;
+  seed: number;
+  methods: AnmMethodId[];
+}
+
+export const UNCERTAINTY_DEFAULTS: UncertaintyConfig = {experiment: "anm-uncertainty", n: 1600, c: 0.65, points: 10, bootstrap: 50, seed: 0, methods: ["anm", "reg"]};
+
+export interface UncertaintyRow {
+  point: number;
+  /** 1 = highest observational density */
+  rank: number;
+  log_density: number;
+  method: string;
+  /** 0: fit on the full data; 1..B: bootstrap refits */
+  replicate: number;
+  prediction: number;
+  truth: number;
+  /** the test point, "G6=0.12 G3=..." */
+  coordinates: string;
+}
+
+export function validateUncertaintyConfig(c: UncertaintyConfig): void {
+  if (!Number.isInteger(c.n) || c.n < 20) throw new Error(`n must be an integer >= 20, got ${c.n}`);
+  if (!(c.c >= 0 && c.c < 1)) throw new Error(`confounding level c must be in [0, 1), got ${c.c}`);
+  if (!Number.isInteger(c.points) || c.points < 1 || c.points > 1000) throw new Error(`points must be an integer in 1..1000, got ${c.points}`);
+  if (!Number.isInteger(c.bootstrap) || c.bootstrap < 2) throw new Error(`bootstrap rounds must be an integer >= 2 for an interval, got ${c.bootstrap}`);
+  parseAnmMethods(c.methods);
+}
+
+export function runUncertainty(c: UncertaintyConfig, onProgress?: (done: number, total: number) => void): UncertaintyRow[] {
+  validateUncertaintyConfig(c);
+  const model = dream4StandIn(c.seed, c.c);
+  const y = outcomeIndex(model);
+  const K = y;
+  const ref = referenceMarginals(model, c.seed);
+  const test = uniformTestPoints(model, c.points, ref.mean.map((m, k) => m - 2 * ref.sd[k]), ref.mean.map((m, k) => m + 2 * ref.sd[k]), c.seed, "anm-uncertainty");
+  const data = anmTrainingData(model, c.n, c.seed, "anm-uncertainty");
+  const logDensity = kdeLogDensity(data.observational.slice(0, K), test.slice(0, K));
+  const order = Array.from(logDensity.keys()).sort((a, b) => logDensity[b] - logDensity[a]);
+  const rank = new Array(c.points);
+  order.forEach((p, i) => (rank[p] = i + 1));
+  const truth = jointEffect(model, model.theta[y], test);
+  const coordinates = Array.from({length: c.points}, (_, p) => model.names.slice(0, K).map((name, k) => `${name}=${test[k][p].toFixed(2)}`).join(" "));
+  const rows: UncertaintyRow[] = [];
+  for (let replicate = 0; replicate <= c.bootstrap; replicate++) {
+    const fitData = replicate === 0 ? data : resample(data, c.seed, "anm-uncertainty", "bootstrap", replicate);
+    for (const fit of fitAnmMethods(model, fitData, c.methods)) {
+      const pred = jointEffect(model, fit.thetaY, test);
+      for (let p = 0; p < c.points; p++) rows.push({point: p, rank: rank[p], log_density: logDensity[p], method: fit.method, replicate, prediction: pred[p], truth: truth[p], coordinates: coordinates[p]});
+    }
+    onProgress?.(replicate + 1, c.bootstrap + 1);
+  }
+  return rows;
+}
