@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import {test} from "node:test";
 import {inverse, Matrix, solve} from "ml-matrix";
-import {featureTerms, validateModel, type AnmModel} from "../src/anm/anm-model.js";
-import {marginalsOf, sampleAnm} from "../src/anm/anm-sampling.js";
+import {featureTerms, validateModel} from "../src/anm/anm-model.js";
+import {sampleAnm} from "../src/anm/anm-sampling.js";
 import {DREAM4_NET3_EDGES, dream4Dag, dream4StandIn, GENES, topologicalOrder} from "../src/anm/dream4-network.js";
 import {kdeLogDensity} from "../src/anm/gaussian-kde.js";
 import {fitJointLikelihood, regimeLogLikelihood, residualCovariance, stack, trainingGrams} from "../src/anm/joint-likelihood.js";

@@ -1,8 +1,18 @@
 import type {ResultRow} from "../lib/experiments/experiments.js";
 import {resultsToCsv} from "../lib/io/results-table.js";
+import {recordsToCsv, type FlatRecord} from "../lib/io/record-table.js";
 
 /** Download links for a results file (Arrow, as built) and the same rows as CSV, plus the command that reproduces it. */
 export function downloads(arrowHref: string, name: string, rows: ResultRow[], command: string): HTMLElement {
+  return downloadLinks(arrowHref, name, resultsToCsv(rows), command);
+}
+
+/** The same for a file of flat records (the ANM experiments). */
+export function recordDownloads(arrowHref: string, name: string, rows: FlatRecord[], command: string): HTMLElement {
+  return downloadLinks(arrowHref, name, recordsToCsv(rows), command);
+}
+
+function downloadLinks(arrowHref: string, name: string, csvText: string, command: string): HTMLElement {
   const p = document.createElement("p");
   p.className = "jel-meta";
   const link = (href: string, file: string, text: string) => {
@@ -12,7 +22,7 @@ export function downloads(arrowHref: string, name: string, rows: ResultRow[], co
     a.textContent = text;
     return a;
   };
-  const csv = URL.createObjectURL(new Blob([resultsToCsv(rows)], {type: "text/csv"}));
+  const csv = URL.createObjectURL(new Blob([csvText], {type: "text/csv"}));
   const code = document.createElement("code");
   code.textContent = command;
   p.append("Download the per-run results: ", link(arrowHref, `${name}.arrow`, "Arrow"), " · ", link(csv, `${name}.csv`, "CSV"), ". Reproduce from the command line:", document.createElement("br"), code);

@@ -1,4 +1,5 @@
 import {METHODS} from "../lib/estimators/methods.js";
+import {ANM_METHODS} from "../lib/experiments/anm/anm-methods.js";
 
 /** One colour per method across the whole site. */
 export const METHOD_COLORS: Record<string, string> = {
@@ -10,9 +11,16 @@ export const METHOD_COLORS: Record<string, string> = {
   "ig-projected": "#9c755f",
   "ig-shared-alpha": "#ff9da7",
   "structure-aware": "#b07aa1",
+  // Saengkyongam & Silva
+  anm: "#1b9e77",
+  "anm-paper": "#7fcdbb",
+  "anm-quadratic": "#0b5d4a",
+  reg: "#e7298a",
+  "reg-ind": "#c9a0dc",
+  oracle: "#555555",
 };
 
-export const METHOD_LABELS: Record<string, string> = Object.fromEntries(METHODS.map((m) => [m.id, m.label]));
+export const METHOD_LABELS: Record<string, string> = Object.fromEntries([...METHODS, ...ANM_METHODS].map((m) => [m.id, m.label]));
 
 /** Plot color-scale options mapping method labels to their colours, in METHODS order. */
 export function methodColorScale(ids: string[] = METHODS.map((m) => m.id)) {

@@ -10,8 +10,9 @@ import {kernelByName} from "../regression/moment-kernel.js";
 import {intFlag, listFlag, parseCli, UsageError} from "./args.js";
 import {DEFAULT_WORKERS, runExperimentParallel} from "./worker-pool.js";
 import {writeAtomically} from "./write-atomically.js";
+import {ANM_EXPERIMENTS, ANM_USAGE, buildAnmConfig, runAnmExperiment, writeAnmOutput, type AnmExperiment} from "./anm-experiment.js";
 
-const USAGE = `usage: npm run experiment -- <main|ratio|convergence> [options]
+const USAGE = `usage: npm run experiment -- <main|ratio|convergence|${ANM_EXPERIMENTS.join("|")}> [options]
 
 Runs an experiment of Kekić et al. (ICML 2025) at the paper's settings unless told otherwise:
   main         Fig. 2a: every dataset (observational, K single, joint) has --n rows
@@ -36,7 +37,8 @@ options (lists are comma-separated, 1e4 notation accepted):
   --json           print one JSON summary on stdout (progress and table go to stderr)
   --out FILE       also write per-run results to FILE (.arrow or .csv), atomically
   --quiet          no progress lines
-`;
+
+${ANM_USAGE}`;
 
 async function main(argv: string[]): Promise<number> {
   const {experiment, values} = parseCli(argv);
@@ -44,8 +46,10 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return 0;
   }
+  const known = [...EXPERIMENTS, ...ANM_EXPERIMENTS].join(", ");
+  if ((ANM_EXPERIMENTS as readonly string[]).includes(experiment)) return anmMain(experiment as AnmExperiment, values);
   if (!EXPERIMENTS.includes(experiment as ExperimentName))
-    throw new UsageError(experiment ? `unknown experiment "${experiment}" (known: ${EXPERIMENTS.join(", ")})` : `missing experiment name (known: ${EXPERIMENTS.join(", ")})`);
+    throw new UsageError(experiment ? `unknown experiment "${experiment}" (known: ${known})` : `missing experiment name (known: ${known})`);
   const config = buildConfig(experiment as ExperimentName, values);
   const out = typeof values.out === "string" ? checkOutput(values.out) : undefined;
   const kernelName = values.kernel ?? "best";
@@ -76,6 +80,27 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(table);
   }
   log(`done in ${fmt(Date.now() - started)} (${workers} worker${workers > 1 ? "s" : ""}, ${kernel.name} kernel)${out ? `; wrote ${out.path}` : ""}\n`);
+  return 0;
+}
+
+async function anmMain(experiment: AnmExperiment, values: Record<string, string | boolean | undefined>): Promise<number> {
+  const config = buildAnmConfig(experiment, values);
+  const out = typeof values.out === "string" ? checkOutput(values.out) : undefined;
+  const log = (s: string) => process.stderr.write(s);
+  const started = Date.now();
+  let last = 0;
+  const {rows, summary, table} = runAnmExperiment(config, (done, total) => {
+    if (values.quiet || (done < total && Date.now() - last < 2000)) return;
+    last = Date.now();
+    const elapsed = Date.now() - started;
+    log(`step ${done}/${total}  elapsed ${fmt(elapsed)}  ETA ${fmt((elapsed / done) * (total - done))}\n`);
+  });
+  if (out) writeAtomically(out.path, writeAnmOutput(out.kind, config, rows));
+  if (values.json) {
+    process.stdout.write(JSON.stringify({experiment, config, summary}) + "\n");
+    log(table);
+  } else process.stdout.write(table);
+  log(`done in ${fmt(Date.now() - started)}${out ? `; wrote ${out.path}` : ""}\n`);
   return 0;
 }
 

@@ -4,7 +4,7 @@ import {dream4StandIn} from "../../anm/dream4-network.js";
 import type {AnmTrainingData} from "../../anm/joint-likelihood.js";
 import {randomStream} from "../../random/streams.js";
 import {standardNormal} from "../../random/ziggurat.js";
-import {mae, ranks, spearman} from "../../metrics.js";
+import {mae, pearson, ranks} from "../../metrics.js";
 import {fitAnmMethods, parseAnmMethods, type AnmMethodId} from "./anm-methods.js";
 import {anmTrainingData, jointEffect, uniformTestPoints} from "./anm-data.js";
 
@@ -85,7 +85,8 @@ export function runNetwork(c: NetworkConfig, onProgress?: (done: number, total: 
         const methods = replicate === 0 ? c.methods : c.methods.filter((m) => m !== "oracle");
         for (const fit of fitAnmMethods(model, fitData, methods)) {
           const pred = jointEffect(model, fit.thetaY, test);
-          rows.push({...p, run, replicate, method: fit.method, mae: mae(pred, noisy), spearman: spearman(pred, noisy, noisyRanks), mae_truth: mae(pred, exact), spearman_truth: spearman(pred, exact, exactRanks)});
+          const predRanks = ranks(pred);
+          rows.push({...p, run, replicate, method: fit.method, mae: mae(pred, noisy), spearman: pearson(predRanks, noisyRanks), mae_truth: mae(pred, exact), spearman_truth: pearson(predRanks, exactRanks)});
         }
         onProgress?.(++done, total);
       }

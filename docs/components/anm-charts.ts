@@ -1,0 +1,162 @@
+import * as Plot from "@observablehq/plot";
+import {METHOD_LABELS, methodColorScale} from "./method-colors.js";
+
+const label = (id: string) => METHOD_LABELS[id] ?? id;
+const sig = (d: number) => String(+d.toPrecision(3));
+
+export interface MeanSemPoint {
+  x: number;
+  method: string;
+  mean: number;
+  sem: number;
+  facet?: string;
+}
+
+/**
+ * Fig. 2 of Saengkyongam & Silva: mean error over runs against n, log-log, with 95% confidence
+ * bands (mean +- 1.96 SEM); one panel per facet value.
+ */
+export function meanSemChart(data: MeanSemPoint[], {width, xLabel, yLabel, height = 320}: {width: number; xLabel: string; yLabel: string; height?: number}) {
+  const ids = [...new Set(data.map((d) => d.method))];
+  const rows = data.map((d) => ({...d, label: label(d.method), lo: Math.max(d.mean - 1.96 * (d.sem || 0), d.mean / 20), hi: d.mean + 1.96 * (d.sem || 0)}));
+  const facets = [...new Set(data.map((d) => d.facet ?? ""))];
+  return Plot.plot({
+    width,
+    height,
+    marginLeft: 60,
+    marginRight: 20,
+    x: {type: "log", label: xLabel, ticks: [...new Set(data.map((d) => d.x))], tickFormat: (d: number) => d.toLocaleString("en-US")},
+    y: {type: "log", label: yLabel, grid: true, tickFormat: sig},
+    fx: facets.length > 1 ? {label: null} : undefined,
+    color: {...methodColorScale(ids), legend: true},
+    marks: [
+      Plot.areaY(rows, {x: "x", y1: "lo", y2: "hi", fill: "label", fillOpacity: 0.2, z: "label", fx: facets.length > 1 ? "facet" : undefined}),
+      Plot.lineY(rows, {x: "x", y: "mean", stroke: "label", strokeWidth: 1.8, z: "label", fx: facets.length > 1 ? "facet" : undefined}),
+      Plot.dot(rows, {x: "x", y: "mean", fill: "label", r: 2.5, fx: facets.length > 1 ? "facet" : undefined, tip: true, title: (d: (typeof rows)[number]) => `${d.label}\n${xLabel} = ${d.x.toLocaleString("en-US")}\n${yLabel}: ${d.mean.toPrecision(4)} ± ${(1.96 * d.sem).toPrecision(2)}`}),
+    ],
+  });
+}
+
+export interface EstimateRow {
+  method: string;
+  parameter: string;
+  estimate: number;
+  truth: number;
+}
+
+/** Fig. 3: each method's sampling distribution of each outcome parameter (histograms), truth as a dotted rule. */
+export function samplingDistributionChart(rows: EstimateRow[], {width}: {width: number}) {
+  const methods = [...new Set(rows.map((r) => r.method))];
+  const params = [...new Set(rows.map((r) => r.parameter))];
+  const truths = params.map((p) => ({parameter: p, truth: rows.find((r) => r.parameter === p)!.truth}));
+  return Plot.plot({
+    width,
+    height: 70 + 150 * methods.length,
+    marginLeft: 60,
+    marginRight: 170,
+    x: {label: "estimate", grid: true},
+    y: {label: "runs", grid: true},
+    fy: {label: null, domain: methods, tickFormat: label},
+    color: {legend: true, domain: params, scheme: "tableau10", label: "parameter"},
+    marks: [
+      Plot.rectY(rows, Plot.binX<Plot.RectYOptions>({y: "count"}, {x: "estimate", fill: "parameter", fy: "method", thresholds: 160, fillOpacity: 0.7})),
+      Plot.ruleX(
+        methods.flatMap((m) => truths.map((t) => ({...t, method: m}))),
+        {x: "truth", stroke: "parameter", strokeDasharray: "2,3", strokeWidth: 1.5, fy: "method"},
+      ),
+      Plot.ruleY([0]),
+    ],
+  });
+}
+
+export interface BandPoint {
+  x: number;
+  method: string;
+  value: number;
+  lo: number;
+  hi: number;
+}
+
+/** Fig. 4: a metric against n or c with 95% bootstrap bands; the oracle as a flat grey line. */
+export function bandChart(data: BandPoint[], {width, xLabel, yLabel, logX, logY, height = 300}: {width: number; xLabel: string; yLabel: string; logX: boolean; logY: boolean; height?: number}) {
+  const ids = [...new Set(data.map((d) => d.method))];
+  const rows = data.map((d) => ({...d, label: label(d.method)}));
+  return Plot.plot({
+    width,
+    height,
+    marginLeft: 55,
+    x: {type: logX ? "log" : "linear", label: xLabel, ticks: [...new Set(data.map((d) => d.x))], tickFormat: (d: number) => d.toLocaleString("en-US")},
+    y: {type: logY ? "log" : "linear", label: yLabel, grid: true, tickFormat: sig},
+    color: {...methodColorScale(ids), legend: true},
+    marks: [
+      Plot.areaY(rows, {x: "x", y1: "lo", y2: "hi", fill: "label", fillOpacity: 0.2, z: "label"}),
+      Plot.lineY(rows, {x: "x", y: "value", stroke: "label", strokeWidth: 1.8, z: "label"}),
+      Plot.dot(rows, {x: "x", y: "value", fill: "label", r: 2.5, tip: true, title: (d: (typeof rows)[number]) => `${d.label}\n${xLabel} = ${d.x}\n${yLabel}: ${d.value.toPrecision(4)} [${d.lo.toPrecision(3)}, ${d.hi.toPrecision(3)}]`}),
+    ],
+  });
+}
+
+export interface IntervalRow {
+  rank: number;
+  method: string;
+  prediction: number;
+  lo: number;
+  hi: number;
+  truth: number;
+}
+
+/** Fig. 5: per test point (ranked by observational density), the bootstrap interval, the full-data prediction and the truth. */
+export function intervalChart(rows: IntervalRow[], {width}: {width: number}) {
+  const ids = [...new Set(rows.map((r) => r.method))];
+  const offset = (m: string) => (ids.indexOf(m) - (ids.length - 1) / 2) * 0.22;
+  const data = rows.map((r) => ({...r, label: label(r.method), xr: r.rank + offset(r.method)}));
+  const truths = [...new Map(rows.map((r) => [r.rank, r])).values()];
+  return Plot.plot({
+    width,
+    height: 340,
+    marginLeft: 55,
+    x: {label: "test point, ranked by observational density (1: most likely)", ticks: truths.map((t) => t.rank), domain: [0.5, truths.length + 0.5]},
+    y: {label: "joint effect E[Y | do(x)]", grid: true},
+    color: {...methodColorScale(ids), legend: true},
+    marks: [
+      Plot.ruleX(data, {x: "xr", y1: "lo", y2: "hi", stroke: "label", strokeWidth: 3, strokeOpacity: 0.7}),
+      Plot.dot(data, {x: "xr", y: "prediction", fill: "label", r: 3, tip: true, title: (d: (typeof data)[number]) => `${d.label}, point ${d.rank}\nprediction ${d.prediction.toFixed(3)}\n95% interval [${d.lo.toFixed(3)}, ${d.hi.toFixed(3)}]\ntruth ${d.truth.toFixed(3)}`}),
+      Plot.tickY(truths, {x: "rank", y: "truth", stroke: "currentColor", strokeWidth: 2}),
+    ],
+  });
+}
+
+/** Log-likelihood per iteration for each optimizer. */
+export function logLikelihoodChart(traces: {method: string; values: number[]}[], {width}: {width: number}) {
+  const rows = traces.flatMap((t) => t.values.map((v, i) => ({method: t.method, label: label(t.method), iteration: i, value: v})));
+  const best = Math.max(...rows.map((r) => r.value));
+  const start = traces.find((t) => t.method === "anm")?.values[0] ?? Math.min(...rows.map((r) => r.value));
+  const span = Math.max(best - start, 1e-9);
+  return Plot.plot({
+    width,
+    height: 260,
+    marginLeft: 70,
+    x: {label: "iteration (one covariance step and one parameter step)"},
+    y: {label: "combined log-likelihood, eq. (6)", grid: true, domain: [start - 0.15 * span, best + 0.05 * span]},
+    color: {...methodColorScale(traces.map((t) => t.method)), legend: true},
+    marks: [Plot.lineY(rows, {x: "iteration", y: "value", stroke: "label", strokeWidth: 1.8, clip: true}), Plot.dot(rows, {x: "iteration", y: "value", fill: "label", r: 1.8, clip: true})],
+  });
+}
+
+/** Estimated parameters against the truth, one row per parameter. */
+export function parameterDotChart(rows: {method: string; parameter: string; value: number}[], truth: {parameter: string; value: number}[], {width}: {width: number}) {
+  const ids = [...new Set(rows.map((r) => r.method))];
+  const data = rows.map((r) => ({...r, label: label(r.method)}));
+  return Plot.plot({
+    width,
+    height: 40 + 22 * truth.length,
+    marginLeft: 120,
+    x: {label: "parameter value", grid: true},
+    y: {label: null, domain: truth.map((t) => t.parameter)},
+    color: {...methodColorScale(ids), legend: true},
+    marks: [
+      Plot.tickX(truth, {x: "value", y: "parameter", stroke: "currentColor", strokeWidth: 2}),
+      Plot.dot(data, {x: "value", y: "parameter", fill: "label", r: 4, fillOpacity: 0.85, tip: true, title: (d: (typeof data)[number]) => `${d.label}: ${d.parameter} = ${d.value.toFixed(4)}`}),
+    ],
+  });
+}

@@ -1,0 +1,132 @@
+import {MECHANISMS, type Mechanism} from "../anm/anm-model.js";
+import {anmMethodLabel, parseAnmMethods, type AnmMethodId} from "../experiments/anm/anm-methods.js";
+import {summarizeCross, summarizeNetwork, summarizeParameters, summarizeSynthetic, summarizeUncertainty} from "../experiments/anm/anm-summaries.js";
+import {CROSS_DEFAULTS, CROSS_DGPS, runCross, validateCrossConfig, type CrossConfig, type CrossDgp} from "../experiments/anm/cross-paper-runs.js";
+import {NETWORK_DEFAULTS, runNetwork, validateNetworkConfig, type NetworkConfig} from "../experiments/anm/network-runs.js";
+import {runSynthetic, SYNTHETIC_DEFAULTS, validateSyntheticConfig, type SyntheticConfig} from "../experiments/anm/synthetic-runs.js";
+import {runUncertainty, UNCERTAINTY_DEFAULTS, validateUncertaintyConfig, type UncertaintyConfig} from "../experiments/anm/uncertainty-runs.js";
+import {anmMetadata} from "../io/anm-metadata.js";
+import {recordsToArrow, recordsToCsv, type FlatRecord} from "../io/record-table.js";
+import {bestKernel} from "../regression/moment-kernel.js";
+import {intFlag, listFlag, UsageError, type ParsedArgs} from "./args.js";
+
+export const ANM_EXPERIMENTS = ["anm-consistency", "anm-parameters", "anm-network", "anm-uncertainty", "anm-cross"] as const;
+export type AnmExperiment = (typeof ANM_EXPERIMENTS)[number];
+type AnyConfig = SyntheticConfig | NetworkConfig | UncertaintyConfig | CrossConfig;
+
+export const ANM_USAGE = `Saengkyongam & Silva (UAI 2020), Gaussian additive noise models:
+  anm-consistency  Fig. 2: the fixed K = 3 SCM, MAE of the joint effect on uniform test points in
+                   [-3, 3]^3 and of the outcome's parameters vs n (--n, default 100..25600; --runs 50)
+  anm-parameters   Fig. 3: the outcome's parameter estimates over --runs (200) at --n (1600)
+  anm-network      Fig. 4: the DREAM4 network-3 stand-in (Y = G4, K = 9); MAE and Spearman vs n
+                   (--n, at c = 0.65) and vs confounding level (--c, at n = 1600), 95% bootstrap bands
+  anm-uncertainty  Fig. 5: bootstrap prediction intervals at --points (10) test points ranked by
+                   their KDE density (--n 1600, --c 0.65)
+  anm-cross        each paper's estimator on the other's data-generating process (--dgps, --n)
+options for these: --mechanism linear|nonlinear (default both), --n LIST, --c LIST, --runs R,
+  --seed S, --bootstrap B (50), --test-points M, --points P, --methods LIST (${["anm", "anm-paper", "reg", "reg-ind", "oracle"].join(", ")}),
+  --dgps LIST (${CROSS_DGPS.join(", ")}), --json, --out FILE (.arrow or .csv), --quiet
+`;
+
+const ALLOWED: Record<AnmExperiment, string[]> = {
+  "anm-consistency": ["mechanism", "n", "runs", "seed", "test-points", "methods"],
+  "anm-parameters": ["mechanism", "n", "runs", "seed", "methods"],
+  "anm-network": ["n", "c", "runs", "seed", "bootstrap", "test-points", "methods"],
+  "anm-uncertainty": ["n", "c", "seed", "bootstrap", "points", "methods"],
+  "anm-cross": ["n", "runs", "seed", "test-points", "dgps"],
+};
+const COMMON = ["json", "out", "quiet", "help"];
+
+export function buildAnmConfig(experiment: AnmExperiment, values: ParsedArgs["values"]): AnyConfig {
+  for (const [k, v] of Object.entries(values)) if (v !== undefined && !COMMON.includes(k) && !ALLOWED[experiment].includes(k)) throw new UsageError(`--${k} does not apply to ${experiment} (it takes ${ALLOWED[experiment].map((a) => `--${a}`).join(", ")})`);
+  const methods = (fallback: AnmMethodId[]) => {
+    if (typeof values.methods !== "string") return fallback;
+    try {
+      return parseAnmMethods(values.methods.split(",").map((s) => s.trim()));
+    } catch (e) {
+      throw new UsageError(`--methods: ${(e as Error).message}`);
+    }
+  };
+  const single = (name: string, fallback: number, integer: boolean) => {
+    const list = listFlag(values, name, [fallback], {integer, min: 0});
+    if (list.length !== 1) throw new UsageError(`--${name} takes one value for ${experiment}, got ${list.length}`);
+    return list[0];
+  };
+  let config: AnyConfig;
+  if (experiment === "anm-consistency" || experiment === "anm-parameters") {
+    const d = SYNTHETIC_DEFAULTS[experiment];
+    const mechanisms = values.mechanism === undefined ? d.mechanisms : String(values.mechanism).split(",").map((s) => s.trim());
+    for (const m of mechanisms) if (!MECHANISMS.includes(m as Mechanism)) throw new UsageError(`--mechanism expects linear or nonlinear, got "${m}"`);
+    config = {...d, mechanisms: mechanisms as Mechanism[], n: listFlag(values, "n", d.n, {integer: true, min: 10}), runs: intFlag(values, "runs", d.runs, 1), seed: intFlag(values, "seed", d.seed, 0), testPoints: intFlag(values, "test-points", d.testPoints, 1), methods: methods(d.methods)};
+  } else if (experiment === "anm-network") {
+    const d = NETWORK_DEFAULTS;
+    config = {...d, n: listFlag(values, "n", d.n, {integer: true, min: 20}), c: listFlag(values, "c", d.c, {integer: false, min: 0}), runs: intFlag(values, "runs", d.runs, 1), seed: intFlag(values, "seed", d.seed, 0), bootstrap: intFlag(values, "bootstrap", d.bootstrap, 0), testPoints: intFlag(values, "test-points", d.testPoints, 2), methods: methods(d.methods)};
+  } else if (experiment === "anm-uncertainty") {
+    const d = UNCERTAINTY_DEFAULTS;
+    config = {...d, n: single("n", d.n, true), c: single("c", d.c, false), seed: intFlag(values, "seed", d.seed, 0), bootstrap: intFlag(values, "bootstrap", d.bootstrap, 2), points: intFlag(values, "points", d.points, 1), methods: methods(d.methods)};
+  } else {
+    const d = CROSS_DEFAULTS;
+    const dgps = values.dgps === undefined ? d.dgps : String(values.dgps).split(",").map((s) => s.trim());
+    for (const g of dgps) if (!CROSS_DGPS.includes(g as CrossDgp)) throw new UsageError(`--dgps: unknown data-generating process "${g}" (known: ${CROSS_DGPS.join(", ")})`);
+    config = {...d, dgps: dgps as CrossDgp[], n: listFlag(values, "n", d.n, {integer: true, min: 50}), runs: intFlag(values, "runs", d.runs, 1), seed: intFlag(values, "seed", d.seed, 0), testPoints: intFlag(values, "test-points", d.testPoints, 2)};
+  }
+  try {
+    if (config.experiment === "anm-network") validateNetworkConfig(config);
+    else if (config.experiment === "anm-uncertainty") validateUncertaintyConfig(config);
+    else if (config.experiment === "anm-cross") validateCrossConfig(config);
+    else validateSyntheticConfig(config);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  return config;
+}
+
+export interface AnmRunOutput {
+  rows: FlatRecord[];
+  summary: unknown;
+  table: string;
+}
+
+/** Runs a configuration; rows are what --out writes, summary what --json prints. */
+export function runAnmExperiment(config: AnyConfig, progress: (done: number, total: number) => void): AnmRunOutput {
+  switch (config.experiment) {
+    case "anm-consistency": {
+      const {errors} = runSynthetic(config, progress);
+      const summary = summarizeSynthetic(errors);
+      return {rows: errors as unknown as FlatRecord[], summary, table: formatTable(["mechanism", "n", "method", "effect MAE", "parameter MAE", "iterations"], summary.map((s) => [s.mechanism, String(s.n), anmMethodLabel(s.method), pm(s.mae), pm(s.param_mae), Number.isFinite(s.iterations.mean) ? s.iterations.mean.toFixed(1) : "-"]))};
+    }
+    case "anm-parameters": {
+      const {parameters} = runSynthetic(config, progress);
+      const summary = summarizeParameters(parameters);
+      return {rows: parameters as unknown as FlatRecord[], summary, table: formatTable(["mechanism", "n", "method", "parameter", "truth", "mean", "sd", "bias"], summary.map((s) => [s.mechanism, String(s.n), anmMethodLabel(s.method), s.parameter, s.truth.toFixed(3), s.mean.toFixed(4), s.sd.toFixed(4), s.bias.toFixed(4)]))};
+    }
+    case "anm-network": {
+      const rows = runNetwork(config, progress);
+      const summary = summarizeNetwork(rows);
+      const band = (b: {value: number; lo: number; hi: number}) => `${b.value.toFixed(4)} [${b.lo.toFixed(4)}, ${b.hi.toFixed(4)}]`;
+      return {rows: rows as unknown as FlatRecord[], summary, table: formatTable(["sweep", "n", "c", "method", "MAE vs noisy Y [95% bootstrap]", "Spearman vs noisy Y", "MAE vs exact", "Spearman vs exact"], summary.map((s) => [s.sweep, String(s.n), String(s.c), anmMethodLabel(s.method), band(s.mae), band(s.spearman), band(s.mae_truth), band(s.spearman_truth)]))};
+    }
+    case "anm-uncertainty": {
+      const rows = runUncertainty(config, progress);
+      const summary = summarizeUncertainty(rows);
+      return {rows: rows as unknown as FlatRecord[], summary, table: formatTable(["rank", "log density", "method", "prediction", "95% interval", "width", "truth"], summary.map((s) => [String(s.rank), s.log_density.toFixed(1), anmMethodLabel(s.method), s.prediction.toFixed(4), `[${s.lo.toFixed(4)}, ${s.hi.toFixed(4)}]`, s.width.toFixed(4), s.truth.toFixed(4)]))};
+    }
+    case "anm-cross": {
+      const rows = runCross(config, bestKernel(), progress);
+      const summary = summarizeCross(rows);
+      return {rows: rows as unknown as FlatRecord[], summary, table: formatTable(["DGP", "n", "method", "RMSE vs exact", "relative RMSE"], summary.map((s) => [s.dgp, String(s.n), s.method, pm(s.rmse_truth), pm(s.relative_rmse)]))};
+    }
+  }
+}
+
+export function writeAnmOutput(kind: "arrow" | "csv", config: AnyConfig, rows: FlatRecord[]): Uint8Array | string {
+  return kind === "arrow" ? recordsToArrow(rows, anmMetadata(config)) : recordsToCsv(rows);
+}
+
+const pm = (s: {mean: number; sem: number}) => `${s.mean.toFixed(4)} ± ${Number.isFinite(s.sem) ? s.sem.toFixed(4) : "n/a"}`;
+
+function formatTable(head: string[], rows: string[][]): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (r: string[]) => r.map((c, i) => (i < 4 && isNaN(Number(c)) ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ") + "\n";
+  return line(head) + line(widths.map((w) => "-".repeat(w))) + rows.map(line).join("");
+}

@@ -1,0 +1,14 @@
+import {LIBRARY_VERSION} from "./experiment-metadata.js";
+
+const REFERENCES: Record<string, string> = {
+  "anm-consistency": "Saengkyongam & Silva (UAI 2020), Section 6.2, Fig. 2",
+  "anm-parameters": "Saengkyongam & Silva (UAI 2020), Section 6.2, Fig. 3",
+  "anm-network": "Saengkyongam & Silva (UAI 2020), Section 6.3, Fig. 4 (DREAM4 network-3 topology, stand-in parameters)",
+  "anm-uncertainty": "Saengkyongam & Silva (UAI 2020), Section 6.3.4, Fig. 5 (DREAM4 network-3 topology, stand-in parameters)",
+  "anm-cross": "Kekić et al. (ICML 2025) Appendix E and Saengkyongam & Silva (UAI 2020) Section 6.2, each estimator on the other's model",
+};
+
+/** Schema metadata of an ANM experiment's results file: enough to reproduce it. */
+export function anmMetadata(config: {experiment: string; seed: number}): Record<string, string> {
+  return {experiment: config.experiment, config: JSON.stringify(config), seed: String(config.seed), reference: REFERENCES[config.experiment] ?? config.experiment, generator: LIBRARY_VERSION};
+}
