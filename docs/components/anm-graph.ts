@@ -2,7 +2,7 @@
  * A DAG drawn in layers (a node's layer is its longest path from a root), edges as arrows, and
  * optionally the hidden confounding as dashed arcs between correlated noise terms.
  */
-const NS = "http://www.w3.org/2000/svg";
+import {svgCanvas} from "./svg-canvas.js";
 
 export interface GraphSpec {
   names: string[];
@@ -28,33 +28,16 @@ export function anmGraph(spec: GraphSpec, {width}: {width: number}): SVGSVGEleme
     const row = rowsIn[layer[j]];
     return 34 + ((row.indexOf(j) + 0.5) * (h - 44)) / row.length;
   };
-  const svg = document.createElementNS(NS, "svg") as SVGSVGElement;
-  svg.setAttribute("width", String(w));
-  svg.setAttribute("height", String(h));
-  svg.setAttribute("role", "img");
-  svg.setAttribute("aria-label", spec.title);
-  const add = (name: string, attrs: Record<string, string | number>, text?: string) => {
-    const e = document.createElementNS(NS, name);
-    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-    if (text !== undefined) e.textContent = text;
-    svg.append(e);
-    return e;
-  };
-  const defs = add("defs", {});
-  const marker = document.createElementNS(NS, "marker");
-  for (const [k, v] of Object.entries({id: "jel-arrow", viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 7, markerHeight: 7, orient: "auto-start-reverse"})) marker.setAttribute(k, String(v));
-  const tip = document.createElementNS(NS, "path");
-  tip.setAttribute("d", "M0,0 L10,5 L0,10 z");
-  tip.setAttribute("fill", "currentColor");
-  marker.append(tip);
-  defs.append(marker);
-  add("text", {x: 4, y: 14, "font-size": 13, "font-weight": 600, fill: "currentColor"}, spec.title);
+  const {svg, add} = svgCanvas(w, h, spec.title);
+  const marker = add("marker", {id: "jel-arrow", viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 7, markerHeight: 7, orient: "auto-start-reverse"}, undefined, add("defs", {}));
+  add("path", {d: "M0,0 L10,5 L0,10 z", fill: "currentColor"}, undefined, marker);
   const R = 16;
   for (const [a, b, rho] of spec.confounded ?? []) {
     const [x1, y1, x2, y2] = [x(a), y(a), x(b), y(b)];
     const mx = (x1 + x2) / 2, my = (y1 + y2) / 2;
     const bend = 0.35 * Math.hypot(x2 - x1, y2 - y1) + 10;
-    add("path", {d: `M${x1},${y1 - R} Q${mx},${my - bend} ${x2},${y2 - R}`, fill: "none", stroke: rho < 0 ? "#e15759" : "#4e79a7", "stroke-dasharray": "4 3", "stroke-width": 0.6 + 2.4 * Math.abs(rho), opacity: 0.65}).append(Object.assign(document.createElementNS(NS, "title"), {textContent: `corr(U_${names[a]}, U_${names[b]}) = ${rho.toFixed(2)}`}));
+    const arc = add("path", {d: `M${x1},${y1 - R} Q${mx},${my - bend} ${x2},${y2 - R}`, fill: "none", stroke: rho < 0 ? "#e15759" : "#4e79a7", "stroke-dasharray": "4 3", "stroke-width": 0.6 + 2.4 * Math.abs(rho), opacity: 0.65});
+    add("title", {}, `corr(U_${names[a]}, U_${names[b]}) = ${rho.toFixed(2)}`, arc);
   }
   names.forEach((_, j) =>
     parents[j].forEach((p) => {

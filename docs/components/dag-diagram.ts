@@ -3,7 +3,7 @@
  * edge may carry a label (a p-value) and a style (solid: detected and true; dashed: true but
  * missed; red: detected but not true).
  */
-const NS = "http://www.w3.org/2000/svg";
+import {svgCanvas} from "./svg-canvas.js";
 
 export interface DagEdge {
   from: number;
@@ -19,19 +19,7 @@ export function dagDiagram(K: number, edges: DagEdge[], {width, title}: {width: 
   const maxSpan = Math.max(1, ...edges.map((e) => e.to - e.from));
   const h = 70 + 22 * maxSpan;
   const y = h - 24;
-  const svg = document.createElementNS(NS, "svg") as SVGSVGElement;
-  svg.setAttribute("width", String(w));
-  svg.setAttribute("height", String(h));
-  svg.setAttribute("role", "img");
-  svg.setAttribute("aria-label", title);
-  const add = (name: string, attrs: Record<string, string | number>, text?: string) => {
-    const e = document.createElementNS(NS, name);
-    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-    if (text !== undefined) e.textContent = text;
-    svg.append(e);
-    return e;
-  };
-  add("text", {x: 4, y: 14, "font-size": 13, "font-weight": 600, fill: "currentColor"}, title);
+  const {svg, add} = svgCanvas(w, h, title);
   for (const e of edges) {
     const x1 = x(e.from), x2 = x(e.to), lift = 18 + 22 * (e.to - e.from);
     const color = e.style === "false" ? "#e15759" : "currentColor";

@@ -1,3 +1,5 @@
+import {cholesky} from "../regression/linear-solve.js";
+
 /**
  * Saengkyongam & Silva's model: a Gaussian additive-noise SCM over a known DAG,
  *   X_j = phi_j(X_pa(j)) . theta_j + U_j,   U ~ N(0, Sigma),
@@ -73,19 +75,9 @@ export function validateModel(model: AnmModel): void {
 /** Lower Cholesky factor of a small symmetric matrix; throws if it is not positive definite. */
 export function choleskyLower(S: number[][]): number[][] {
   const d = S.length;
-  const L = S.map(() => new Array(d).fill(0));
-  for (let j = 0; j < d; j++) {
-    let s = S[j][j];
-    for (let k = 0; k < j; k++) s -= L[j][k] ** 2;
-    if (!(s > 0)) throw new Error(`covariance matrix is not positive definite (pivot ${j})`);
-    L[j][j] = Math.sqrt(s);
-    for (let i = j + 1; i < d; i++) {
-      let t = S[i][j];
-      for (let k = 0; k < j; k++) t -= L[i][k] * L[j][k];
-      L[i][j] = t / L[j][j];
-    }
-  }
-  return L;
+  const L = new Float64Array(d * d);
+  if (!cholesky(Float64Array.from(S.flat()), d, 0, L)) throw new Error("covariance matrix is not positive definite");
+  return S.map((_, i) => Array.from(L.subarray(i * d, (i + 1) * d)));
 }
 
 export const outcomeIndex = (model: Pick<AnmModel, "names">) => model.names.length - 1;

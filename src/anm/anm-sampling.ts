@@ -1,5 +1,6 @@
 import {randomStream, type StreamLabel} from "../random/streams.js";
 import {standardNormal} from "../random/ziggurat.js";
+import {RunningMoments} from "../scm/sample-regime.js";
 import {choleskyLower, nodeMean, outcomeIndex, type AnmModel} from "./anm-model.js";
 
 /** Which treatments are set: none, one (do(X_k)), or all of them (the joint intervention). */
@@ -57,18 +58,12 @@ export function sampleAnm(model: AnmModel, regime: AnmRegime, n: number, margina
 
 /** Means and standard deviations (ddof 0) of the treatments in a sample. */
 export function marginalsOf(sample: AnmSample, K: number): Marginals {
-  const mean: number[] = [], sd: number[] = [];
-  for (let j = 0; j < K; j++) {
-    const c = sample[j];
-    let m = 0;
-    for (let r = 0; r < c.length; r++) m += c[r];
-    m /= c.length;
-    let v = 0;
-    for (let r = 0; r < c.length; r++) v += (c[r] - m) ** 2;
-    mean.push(m);
-    sd.push(Math.sqrt(v / c.length));
-  }
-  return {mean, sd};
+  const stats = sample.slice(0, K).map((c) => {
+    const m = new RunningMoments();
+    m.add(c);
+    return m;
+  });
+  return {mean: stats.map((m) => m.mean()), sd: stats.map((m) => m.std())};
 }
 
 /** Rows `index` of every column (a bootstrap resample when index is drawn with replacement). */

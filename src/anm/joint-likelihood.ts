@@ -59,8 +59,13 @@ export function trainingGrams(model: Pick<AnmModel, "names" | "parents" | "mecha
  * (Saengkyongam & Silva, Section 5), by alternating closed-form steps.
  */
 export function fitJointLikelihood(model: Pick<AnmModel, "names" | "parents" | "mechanism">, data: AnmTrainingData, options: JointLikelihoodOptions = {}): JointLikelihoodFit {
-  const o = {...JOINT_LIKELIHOOD_DEFAULTS, ...options};
   const {layout, grams} = trainingGrams(model, data);
+  return fitJointLikelihoodFromGrams(layout, grams, options);
+}
+
+/** The same fit from the regimes' sufficient statistics, so that several fits (and REG) share one pass over the rows. */
+export function fitJointLikelihoodFromGrams(layout: ParameterLayout, grams: RegimeGram[], options: JointLikelihoodOptions = {}): JointLikelihoodFit {
+  const o = {...JOINT_LIKELIHOOD_DEFAULTS, ...options};
   const weights = grams.map((g) => (o.weighting === "mean" ? 1 / g.n : 1));
   const logLikelihood: number[] = [];
   let regularized = 0;

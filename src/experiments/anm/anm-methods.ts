@@ -1,5 +1,5 @@
 import {outcomeIndex, type AnmModel} from "../../anm/anm-model.js";
-import {fitJointLikelihood, trainingGrams, type AnmTrainingData, type JointLikelihoodOptions} from "../../anm/joint-likelihood.js";
+import {fitJointLikelihoodFromGrams, trainingGrams, type AnmTrainingData, type JointLikelihoodOptions} from "../../anm/joint-likelihood.js";
 import {fitReg, fitRegInd} from "../../anm/regression-baselines.js";
 
 /** The methods of Saengkyongam & Silva's experiments; each estimates the outcome's parameters. */
@@ -25,15 +25,14 @@ export interface AnmMethodFit {
 
 export function fitAnmMethods(model: AnmModel, data: AnmTrainingData, methods: readonly AnmMethodId[], options: JointLikelihoodOptions = {}): AnmMethodFit[] {
   const y = outcomeIndex(model);
-  const needsGrams = methods.includes("reg") || methods.includes("reg-ind");
-  const {layout, grams} = needsGrams ? trainingGrams(model, data) : {layout: null, grams: []};
+  const {layout, grams} = trainingGrams(model, data);
   return methods.map((method) => {
     if (method === "anm" || method === "anm-paper") {
-      const fit = fitJointLikelihood(model, data, {...options, mode: method === "anm" ? "converged" : "paper"});
+      const fit = fitJointLikelihoodFromGrams(layout, grams, {...options, mode: method === "anm" ? "converged" : "paper"});
       return {method, thetaY: fit.theta[y], iterations: fit.iterations, logLikelihood: fit.logLikelihood.at(-1)!};
     }
     if (method === "oracle") return {method, thetaY: model.theta[y].slice(), iterations: NaN, logLikelihood: NaN};
-    const thetaY = method === "reg" ? fitReg(model, layout!, grams) : fitRegInd(model, layout!, grams);
+    const thetaY = method === "reg" ? fitReg(model, layout, grams) : fitRegInd(model, layout, grams);
     return {method, thetaY, iterations: NaN, logLikelihood: NaN};
   });
 }

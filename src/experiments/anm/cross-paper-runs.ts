@@ -1,9 +1,8 @@
 import type {AnmModel} from "../../anm/anm-model.js";
 import {sampleAnm, type AnmSample} from "../../anm/anm-sampling.js";
 import {syntheticAnm} from "../../anm/synthetic-anm.js";
-import {fitJointLikelihood} from "../../anm/joint-likelihood.js";
+import {fitJointLikelihood, fitJointLikelihoodFromGrams, trainingGrams} from "../../anm/joint-likelihood.js";
 import {fitReg} from "../../anm/regression-baselines.js";
-import {trainingGrams} from "../../anm/joint-likelihood.js";
 import {randomAdditiveScm} from "../../scm/additive-scm.js";
 import {evaluateJointEffect, exactJointEffect} from "../../scm/exact-effect.js";
 import {jointRegime, observationalRegime, singleRegime, type InterventionDistribution} from "../../scm/regime.js";
@@ -107,7 +106,8 @@ export function runCross(c: CrossConfig, kernel: MomentKernel = typescriptKernel
         const seed = c.seed + run;
         const d = dgp === "additive" ? additiveRun(n, c.testPoints, seed) : gaussianAnmRun(n, c.testPoints, seed);
         const K = d.skeleton.names.length - 1;
-        const sdTruth = Math.sqrt(mean(d.truth.map((v) => (v - mean(d.truth)) ** 2)));
+        const truthMean = mean(d.truth);
+        const sdTruth = Math.sqrt(mean(d.truth.map((v) => (v - truthMean) ** 2)));
         const score = (method: string, pred: Float64Array) => {
           const e = rmse(pred, d.truth);
           rows.push({dgp, n, run, method, rmse_truth: e, relative_rmse: e / sdTruth});
@@ -121,12 +121,11 @@ export function runCross(c: CrossConfig, kernel: MomentKernel = typescriptKernel
         score("intervention-generalization", predict(ig.model, d.test));
         // Saengkyongam & Silva's estimator and baseline
         const data = {observational: d.observational, single: d.single};
-        const fit = fitJointLikelihood(d.skeleton, data);
+        const {layout: pl, grams} = trainingGrams(d.skeleton, data);
         const cols = [...d.test, new Float64Array(d.test[0].length)];
-        score("anm", jointEffect(d.skeleton, fit.theta[K], cols));
+        score("anm", jointEffect(d.skeleton, fitJointLikelihoodFromGrams(pl, grams).theta[K], cols));
         const quadratic = {...d.skeleton, mechanism: "quadratic" as const};
         score("anm-quadratic", jointEffect(quadratic, fitJointLikelihood(quadratic, data).theta[K], cols));
-        const {layout: pl, grams} = trainingGrams(d.skeleton, data);
         score("reg", jointEffect(d.skeleton, fitReg(d.skeleton, pl, grams), cols));
         onProgress?.(++done, total);
       }
