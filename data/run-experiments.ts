@@ -1,6 +1,6 @@
 // Shared by the loaders: runs experiment configurations over all cores with the fastest kernel
 // and writes one Arrow file to stdout (configs, seeds, engine and scale in the schema metadata).
-import {runExperimentParallel} from "../src/cli/worker-pool.js";
+import {runExperimentParallel} from "../src/node/worker-pool.js";
 import type {ExperimentConfig, ResultRow} from "../src/experiments/experiments.js";
 import {experimentMetadata} from "../src/io/experiment-metadata.js";
 import {resultsToArrow} from "../src/io/results-table.js";

@@ -5,7 +5,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {test} from "node:test";
 import {tableFromIPC} from "apache-arrow";
-import {runExperimentParallel} from "../src/cli/worker-pool.js";
+import {runExperimentParallel} from "../src/node/worker-pool.js";
 import {METHOD_IDS} from "../src/estimators/methods.js";
 import {PAPER_CONFIGS, runExperiment, runTask, sweepPoints, validateConfig, type ExperimentConfig} from "../src/experiments/experiments.js";
 import {splitSizes} from "../src/experiments/run-data.js";
@@ -145,31 +145,3 @@ test("CLI: sweeps take lists and report one entry per sweep point", () => {
   assert.deepEqual(JSON.parse(c.stdout).points.map((p: {K: number}) => p.K), [2, 3]);
 });
 
-test("CLI: bad flags exit non-zero with one line naming the problem, and write nothing", () => {
-  const dir = mkdtempSync(join(tmpdir(), "jel-"));
-  const out = join(dir, "r.csv");
-  for (const [args, pattern] of [
-    [["main", "--k", "0"], /--k values must be >= 1/],
-    [["main", "--n", "3"], /too small to split/],
-    [["main", "--runs", "0"], /--runs must be >= 1/],
-    [["main", "--frobnicate"], /Unknown option '--frobnicate'/],
-    [["main", "--n", "ten"], /--n expects integers, got "ten"/],
-    [["main", "--n-total", "1000"], /main takes --n/],
-    [["ratio", "--n", "1000"], /ratio takes --n-total/],
-    [["ratio", "--ratios", "0.5,-1"], /--ratios values must be >=/],
-    [["main", "--kernel", "gpu"], /--kernel expects/],
-    [["main", "--workers", "0"], /--workers must be >= 1/],
-    [["main", "--out", join(dir, "r.txt")], /--out must end in .arrow or .csv/],
-    [["main", "--out", join(dir, "missing", "r.csv")], /does not exist/],
-    [["sideways"], /unknown experiment "sideways"/],
-    [["main", "--k", "2", "--n", "3", "--out", out], /too small/],
-  ] as [string[], RegExp][]) {
-    const r = cli(args);
-    assert.equal(r.status, 2, `${args.join(" ")}: ${r.stderr}`);
-    assert.match(r.stderr, pattern);
-    assert.equal(r.stderr.trim().split("\n").length, 1, r.stderr);
-    assert.equal(r.stdout, "");
-  }
-  assert.equal(existsSync(out), false);
-  assert.deepEqual(readdirSync(dir), []);
-});

@@ -1,5 +1,5 @@
 import {METHODS} from "../lib/estimators/methods.js";
-import {ANM_METHODS} from "../lib/experiments/anm/anm-methods.js";
+import {ANM_METHODS, CROSS_ONLY_LABELS} from "../lib/experiments/anm/anm-methods.js";
 
 /** One colour per method across the whole site. */
 export const METHOD_COLORS: Record<string, string> = {
@@ -20,7 +20,7 @@ export const METHOD_COLORS: Record<string, string> = {
   oracle: "#555555",
 };
 
-export const METHOD_LABELS: Record<string, string> = Object.fromEntries([...METHODS, ...ANM_METHODS].map((m) => [m.id, m.label]));
+export const METHOD_LABELS: Record<string, string> = Object.fromEntries([...METHODS, ...ANM_METHODS, ...CROSS_ONLY_LABELS].map((m) => [m.id, m.label]));
 
 /** Plot color-scale options mapping method labels to their colours, in METHODS order. */
 export function methodColorScale(ids: string[] = METHODS.map((m) => m.id)) {

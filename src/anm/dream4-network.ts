@@ -80,6 +80,11 @@ export function dream4StandIn(seed: number, c: number): AnmModel {
     const signal = Math.max(v2 / y.length - 1, 1e-6);
     model.theta[j] = model.theta[j].map((t) => t / Math.sqrt(signal));
   }
-  model.sigma = randomCorrelation(d, c, seed, ["dream4"]);
+  model.sigma = dream4Correlation(seed, c);
   return model;
+}
+
+/** The stand-in's noise correlation at level c for a seed (what dream4StandIn uses); throws when no draw is positive definite. */
+export function dream4Correlation(seed: number, c: number): number[][] {
+  return randomCorrelation(dream4Dag().names.length, c, seed, ["dream4"]);
 }

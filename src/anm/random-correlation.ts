@@ -28,5 +28,5 @@ export function randomCorrelation(d: number, c: number, seed: number, path: Stre
       // not positive definite at this level: next draw
     }
   }
-  throw new Error(`no positive definite ${d} x ${d} correlation with largest off-diagonal ${c} in 1000 draws`);
+  throw new Error(`confounding level c = ${c}: no positive-definite ${d} x ${d} noise correlation with largest off-diagonal ${c} in 1000 draws (seed ${seed}); choose a smaller c`);
 }

@@ -1,5 +1,7 @@
 import {MECHANISMS, type Mechanism} from "../anm/anm-model.js";
-import {anmMethodLabel, parseAnmMethods, type AnmMethodId} from "../experiments/anm/anm-methods.js";
+import {ANM_METHOD_IDS, anmMethodLabel, type AnmMethodId} from "../experiments/anm/anm-methods.js";
+import {MIN_BOOTSTRAP_ROUNDS} from "../experiments/anm/bootstrap-rounds.js";
+import {anmCost, type TaskCost} from "../experiments/cost-model.js";
 import {summarizeCross, summarizeNetwork, summarizeParameters, summarizeSynthetic, summarizeUncertainty} from "../experiments/anm/anm-summaries.js";
 import {CROSS_DEFAULTS, CROSS_DGPS, runCross, validateCrossConfig, type CrossConfig, type CrossDgp} from "../experiments/anm/cross-paper-runs.js";
 import {NETWORK_DEFAULTS, runNetwork, validateNetworkConfig, type NetworkConfig} from "../experiments/anm/network-runs.js";
@@ -8,7 +10,7 @@ import {runUncertainty, UNCERTAINTY_DEFAULTS, validateUncertaintyConfig, type Un
 import {anmMetadata} from "../io/anm-metadata.js";
 import {recordsToArrow, recordsToCsv, type FlatRecord} from "../io/record-table.js";
 import {bestKernel} from "../regression/moment-kernel.js";
-import {intFlag, listFlag, UsageError, type ParsedArgs} from "./args.js";
+import {intFlag, listFlag, nameListFlag, UsageError, type ParsedArgs} from "./args.js";
 
 export const ANM_EXPERIMENTS = ["anm-consistency", "anm-parameters", "anm-network", "anm-uncertainty", "anm-cross"] as const;
 export type AnmExperiment = (typeof ANM_EXPERIMENTS)[number];
@@ -24,8 +26,10 @@ export const ANM_USAGE = `Saengkyongam & Silva (UAI 2020), Gaussian additive noi
                    their KDE density (--n 1600, --c 0.65)
   anm-cross        each paper's estimator on the other's data-generating process (--dgps, --n)
 options for these: --mechanism linear|nonlinear (default both), --n LIST, --c LIST, --runs R,
-  --seed S, --bootstrap B (50), --test-points M, --points P, --methods LIST (${["anm", "anm-paper", "reg", "reg-ind", "oracle"].join(", ")}),
-  --dgps LIST (${CROSS_DGPS.join(", ")}), --json, --out FILE (.arrow or .csv), --quiet
+  --seed S (run r uses seed + r), --bootstrap B (50; at least ${MIN_BOOTSTRAP_ROUNDS} for a 95% band), --test-points M,
+  --points P, --methods LIST (anm-consistency, anm-parameters, anm-network, anm-uncertainty;
+  any of: ${ANM_METHOD_IDS.join(", ")}), --dgps LIST (anm-cross; any of: ${CROSS_DGPS.join(", ")}),
+  --json, --out FILE (.arrow or .csv), --quiet, --force
 `;
 
 const ALLOWED: Record<AnmExperiment, string[]> = {
@@ -35,18 +39,11 @@ const ALLOWED: Record<AnmExperiment, string[]> = {
   "anm-uncertainty": ["n", "c", "seed", "bootstrap", "points", "methods"],
   "anm-cross": ["n", "runs", "seed", "test-points", "dgps"],
 };
-const COMMON = ["json", "out", "quiet", "help"];
+const COMMON = ["json", "out", "quiet", "help", "force"];
 
 export function buildAnmConfig(experiment: AnmExperiment, values: ParsedArgs["values"]): AnyConfig {
   for (const [k, v] of Object.entries(values)) if (v !== undefined && !COMMON.includes(k) && !ALLOWED[experiment].includes(k)) throw new UsageError(`--${k} does not apply to ${experiment} (it takes ${ALLOWED[experiment].map((a) => `--${a}`).join(", ")})`);
-  const methods = (fallback: AnmMethodId[]) => {
-    if (typeof values.methods !== "string") return fallback;
-    try {
-      return parseAnmMethods(values.methods.split(",").map((s) => s.trim()));
-    } catch (e) {
-      throw new UsageError(`--methods: ${(e as Error).message}`);
-    }
-  };
+  const methods = (fallback: AnmMethodId[]) => nameListFlag(values, "methods", fallback, ANM_METHOD_IDS);
   const single = (name: string, fallback: number, integer: boolean) => {
     const list = listFlag(values, name, [fallback], {integer, min: 0});
     if (list.length !== 1) throw new UsageError(`--${name} takes one value for ${experiment}, got ${list.length}`);
@@ -55,30 +52,62 @@ export function buildAnmConfig(experiment: AnmExperiment, values: ParsedArgs["va
   let config: AnyConfig;
   if (experiment === "anm-consistency" || experiment === "anm-parameters") {
     const d = SYNTHETIC_DEFAULTS[experiment];
-    const mechanisms = values.mechanism === undefined ? d.mechanisms : String(values.mechanism).split(",").map((s) => s.trim());
-    for (const m of mechanisms) if (!MECHANISMS.includes(m as Mechanism)) throw new UsageError(`--mechanism expects linear or nonlinear, got "${m}"`);
-    config = {...d, mechanisms: mechanisms as Mechanism[], n: listFlag(values, "n", d.n, {integer: true, min: 10}), runs: intFlag(values, "runs", d.runs, 1), seed: intFlag(values, "seed", d.seed, 0), testPoints: intFlag(values, "test-points", d.testPoints, 1), methods: methods(d.methods)};
+    const mechanisms = nameListFlag<Mechanism>(values, "mechanism", d.mechanisms, MECHANISMS);
+    config = {...d, mechanisms, n: listFlag(values, "n", d.n, {integer: true, min: 10}), runs: intFlag(values, "runs", d.runs, 1), seed: intFlag(values, "seed", d.seed, 0), testPoints: intFlag(values, "test-points", d.testPoints, 1), methods: methods(d.methods)};
   } else if (experiment === "anm-network") {
     const d = NETWORK_DEFAULTS;
-    config = {...d, n: listFlag(values, "n", d.n, {integer: true, min: 20}), c: listFlag(values, "c", d.c, {integer: false, min: 0}), runs: intFlag(values, "runs", d.runs, 1), seed: intFlag(values, "seed", d.seed, 0), bootstrap: intFlag(values, "bootstrap", d.bootstrap, 0), testPoints: intFlag(values, "test-points", d.testPoints, 2), methods: methods(d.methods)};
+    config = {...d, n: listFlag(values, "n", d.n, {integer: true, min: 20}), c: listFlag(values, "c", d.c, {integer: false, min: 0}), runs: intFlag(values, "runs", d.runs, 1), seed: intFlag(values, "seed", d.seed, 0), bootstrap: intFlag(values, "bootstrap", d.bootstrap, 1), testPoints: intFlag(values, "test-points", d.testPoints, 2), methods: methods(d.methods)};
   } else if (experiment === "anm-uncertainty") {
     const d = UNCERTAINTY_DEFAULTS;
-    config = {...d, n: single("n", d.n, true), c: single("c", d.c, false), seed: intFlag(values, "seed", d.seed, 0), bootstrap: intFlag(values, "bootstrap", d.bootstrap, 2), points: intFlag(values, "points", d.points, 1), methods: methods(d.methods)};
+    config = {...d, n: single("n", d.n, true), c: single("c", d.c, false), seed: intFlag(values, "seed", d.seed, 0), bootstrap: intFlag(values, "bootstrap", d.bootstrap, 1), points: intFlag(values, "points", d.points, 1), methods: methods(d.methods)};
   } else {
     const d = CROSS_DEFAULTS;
-    const dgps = values.dgps === undefined ? d.dgps : String(values.dgps).split(",").map((s) => s.trim());
-    for (const g of dgps) if (!CROSS_DGPS.includes(g as CrossDgp)) throw new UsageError(`--dgps: unknown data-generating process "${g}" (known: ${CROSS_DGPS.join(", ")})`);
-    config = {...d, dgps: dgps as CrossDgp[], n: listFlag(values, "n", d.n, {integer: true, min: 50}), runs: intFlag(values, "runs", d.runs, 1), seed: intFlag(values, "seed", d.seed, 0), testPoints: intFlag(values, "test-points", d.testPoints, 2)};
+    const dgps = nameListFlag<CrossDgp>(values, "dgps", d.dgps, CROSS_DGPS);
+    config = {...d, dgps, n: listFlag(values, "n", d.n, {integer: true, min: 50}), runs: intFlag(values, "runs", d.runs, 1), seed: intFlag(values, "seed", d.seed, 0), testPoints: intFlag(values, "test-points", d.testPoints, 2)};
   }
   try {
-    if (config.experiment === "anm-network") validateNetworkConfig(config);
-    else if (config.experiment === "anm-uncertainty") validateUncertaintyConfig(config);
-    else if (config.experiment === "anm-cross") validateCrossConfig(config);
-    else validateSyntheticConfig(config);
+    validateAnmConfig(config);
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
   return config;
+}
+
+function validateAnmConfig(config: AnyConfig): void {
+  switch (config.experiment) {
+    case "anm-consistency":
+    case "anm-parameters":
+      return validateSyntheticConfig(config);
+    case "anm-network":
+      return validateNetworkConfig(config);
+    case "anm-uncertainty":
+      return validateUncertaintyConfig(config);
+    case "anm-cross":
+      return validateCrossConfig(config);
+    default:
+      return unknownExperiment(config);
+  }
+}
+
+function unknownExperiment(config: never): never {
+  throw new Error(`unknown experiment "${(config as {experiment: string}).experiment}" (known: ${ANM_EXPERIMENTS.join(", ")})`);
+}
+
+/** Memory and time of a configuration, before it runs (see cost-model.ts). */
+export function anmConfigCost(config: AnyConfig): TaskCost {
+  switch (config.experiment) {
+    case "anm-consistency":
+    case "anm-parameters":
+      return anmCost({rows: Math.max(...config.n), variables: 4, regimes: 5, testPoints: config.testPoints, methods: config.methods.length, refits: config.runs * config.n.length * config.mechanisms.length * config.methods.length});
+    case "anm-network":
+      return anmCost({rows: Math.max(...config.n, config.nAtC), variables: 10, regimes: 11, testPoints: config.testPoints, methods: config.methods.length, refits: config.runs * (config.n.length + config.c.length) * (config.bootstrap + 1) * config.methods.length});
+    case "anm-uncertainty":
+      return anmCost({rows: config.n, variables: 10, regimes: 11, testPoints: config.points, methods: config.methods.length, refits: (config.bootstrap + 1) * config.methods.length});
+    case "anm-cross":
+      return anmCost({rows: Math.max(...config.n), variables: 4, regimes: 5, testPoints: config.testPoints, methods: 4, refits: config.runs * config.n.length * config.dgps.length * 4});
+    default:
+      return unknownExperiment(config);
+  }
 }
 
 export interface AnmRunOutput {
@@ -120,7 +149,8 @@ export function runAnmExperiment(config: AnyConfig, progress: (done: number, tot
 }
 
 export function writeAnmOutput(kind: "arrow" | "csv", config: AnyConfig, rows: FlatRecord[]): Uint8Array | string {
-  return kind === "arrow" ? recordsToArrow(rows, anmMetadata(config)) : recordsToCsv(rows);
+  const engine = config.experiment === "anm-cross" ? bestKernel().name : "typescript";
+  return kind === "arrow" ? recordsToArrow(rows, anmMetadata(config, engine)) : recordsToCsv(rows);
 }
 
 const pm = (s: {mean: number; sem: number}) => `${s.mean.toFixed(4)} ± ${Number.isFinite(s.sem) ? s.sem.toFixed(4) : "n/a"}`;

@@ -1,6 +1,7 @@
 import {METHOD_IDS, type MethodId} from "../estimators/methods.js";
 import {monomialCount} from "../features/monomial-basis.js";
 import {typescriptKernel, type MomentKernel} from "../regression/moment-kernel.js";
+import {checkRunSeeds} from "./run-seeds.js";
 import {generateRunData, splitSizes, type DatasetSizes} from "./run-data.js";
 import {scoreMethods, type MethodScore} from "./score-methods.js";
 
@@ -81,7 +82,9 @@ export function validateConfig(c: ExperimentConfig): void {
   int(c.runs, 1, "runs");
   int(c.degree, 1, "degree");
   int(c.folds, 2, "folds");
-  if (!Number.isSafeInteger(c.seed) || c.seed < 0) throw new Error(`seed must be a non-negative integer, got ${c.seed}`);
+  checkRunSeeds(c.seed, c.runs);
+  for (const [name, list] of [["K", c.K], [c.experiment === "main" ? "n" : "N_tot", c.n], ["ratio", c.ratios], ["method", c.methods]] as const)
+    if (new Set<unknown>(list).size !== list.length) throw new Error(`a ${name} value is listed twice (${list.join(", ")}): each once, or its runs would be pooled`);
   if (!(c.testFraction > 0 && c.testFraction < 1)) throw new Error(`test fraction must be in (0, 1), got ${c.testFraction}`);
   if (c.experiment === "ratio") {
     if (c.ratios.length === 0) throw new Error("no ratios given");
@@ -127,12 +130,14 @@ export interface ResultRow extends MethodScore, PointCoordinates {
   seed: number;
 }
 
-export function runTask(c: ExperimentConfig, task: Task, kernel: MomentKernel = typescriptKernel): ResultRow[] {
+/** Runs one task; `onStage` hears what it is doing (drawing data, fitting a method, scoring), for progress inside long tasks. */
+export function runTask(c: ExperimentConfig, task: Task, kernel: MomentKernel = typescriptKernel, onStage?: (stage: string) => void): ResultRow[] {
   const p = sweepPoints(c)[task.point];
   const seed = c.seed + task.run;
+  onStage?.("drawing data and accumulating moments");
   const data = generateRunData(p.K, p.sizes, c, seed, kernel);
   const point: PointCoordinates = {K: p.K, nTotal: p.nTotal, ratio: p.ratio, nObs: p.sizes.observational, nSingle: p.sizes.single, nJoint: p.sizes.joint};
-  return scoreMethods(data, c.methods, c.alphaGrid).map((s) => ({...point, run: task.run, seed, ...s}));
+  return scoreMethods(data, c.methods, c.alphaGrid, onStage).map((s) => ({...point, run: task.run, seed, ...s}));
 }
 
 export interface ExperimentProgress {

@@ -33,7 +33,7 @@ export interface FittedMethod {
 }
 
 /** Fits every requested method to training statistics (observational-only on its own dataset). */
-export function fitMethods(training: TrainingMoments & {joint?: Moments[]}, observationalBaseline: Moments[], methods: readonly MethodId[], alphaGrid: "paper" | "wide", interventions?: InterventionDistribution): FittedMethod[] {
+export function fitMethods(training: TrainingMoments & {joint?: Moments[]}, observationalBaseline: Moments[], methods: readonly MethodId[], alphaGrid: "paper" | "wide", interventions?: InterventionDistribution, onStage?: (stage: string) => void): FittedMethod[] {
   const ridge = {alphas: alphaGrid === "wide" ? WIDE_ALPHAS : PAPER_ALPHAS};
   const data = {training, observationalBaseline};
   let separate: SeparateFits | undefined;
@@ -43,6 +43,7 @@ export function fitMethods(training: TrainingMoments & {joint?: Moments[]}, obse
     return interventions;
   };
   return methods.map((method): FittedMethod => {
+    onStage?.(`fitting ${method}`);
     switch (method) {
       case "intervention-generalization": {
         const fits = paperFits();
@@ -81,8 +82,9 @@ export function fitMethods(training: TrainingMoments & {joint?: Moments[]}, obse
 }
 
 /** Fits every requested method to a run's training statistics and scores it on the joint test split. */
-export function scoreMethods(data: RunData, methods: readonly MethodId[], alphaGrid: "paper" | "wide"): MethodScore[] {
-  const fitted = fitMethods(data.training, data.observationalBaseline, methods, alphaGrid, data.interventions);
+export function scoreMethods(data: RunData, methods: readonly MethodId[], alphaGrid: "paper" | "wide", onStage?: (stage: string) => void): MethodScore[] {
+  const fitted = fitMethods(data.training, data.observationalBaseline, methods, alphaGrid, data.interventions, onStage);
+  onStage?.("scoring on the joint test split");
   const predictions = predictMany(fitted.map((f) => f.model), data.test.actions);
   return fitted.map((f, i) => ({
     method: f.method,

@@ -1,3 +1,4 @@
+import {runSeedsNote} from "../experiments/run-seeds.js";
 import type {ExperimentConfig, ExperimentName} from "../experiments/experiments.js";
 
 /** Schema metadata recorded with every generated results file: enough to reproduce it. */
@@ -14,6 +15,7 @@ export function experimentMetadata(config: ExperimentConfig, engine: string): Re
     experiment: config.experiment,
     config: JSON.stringify(config),
     seed: String(config.seed),
+    run_seeds: runSeedsNote(config.seed, config.runs),
     reference: EXPERIMENT_REFERENCES[config.experiment],
     engine,
     generator: LIBRARY_VERSION,

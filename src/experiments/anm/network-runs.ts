@@ -1,10 +1,12 @@
 import {outcomeIndex, type AnmModel} from "../../anm/anm-model.js";
 import {bootstrapIndex, marginalsOf, sampleAnm, takeRows, type Marginals} from "../../anm/anm-sampling.js";
-import {dream4StandIn} from "../../anm/dream4-network.js";
+import {dream4Correlation, dream4StandIn} from "../../anm/dream4-network.js";
 import type {AnmTrainingData} from "../../anm/joint-likelihood.js";
 import {randomStream} from "../../random/streams.js";
 import {standardNormal} from "../../random/ziggurat.js";
 import {mae, pearson, ranks} from "../../metrics.js";
+import {checkRunSeeds} from "../run-seeds.js";
+import {checkBootstrapRounds} from "./bootstrap-rounds.js";
 import {fitAnmMethods, parseAnmMethods, type AnmMethodId} from "./anm-methods.js";
 import {anmTrainingData, jointEffect, uniformTestPoints} from "./anm-data.js";
 
@@ -48,8 +50,11 @@ export interface NetworkRow {
 export function validateNetworkConfig(c: NetworkConfig): void {
   for (const n of [...c.n, c.nAtC]) if (!Number.isInteger(n) || n < 20) throw new Error(`n must be an integer >= 20 (each regime models up to 10 variables), got ${n}`);
   for (const v of [...c.c, c.cAtN]) if (!(v >= 0 && v < 1)) throw new Error(`confounding level c must be in [0, 1), got ${v}`);
-  if (!Number.isInteger(c.bootstrap) || c.bootstrap < 0) throw new Error(`bootstrap rounds must be a non-negative integer, got ${c.bootstrap}`);
-  if (!Number.isInteger(c.runs) || c.runs < 1) throw new Error(`runs must be a positive integer, got ${c.runs}`);
+  checkBootstrapRounds(c.bootstrap);
+  checkRunSeeds(c.seed, c.runs);
+  if (new Set(c.n).size !== c.n.length || new Set(c.c).size !== c.c.length) throw new Error(`n and c values must each be listed once (got n ${c.n.join(",")}, c ${c.c.join(",")})`);
+  // Every correlation the run will draw, up front: a level with no positive-definite draw fails now, not after part of the sweep.
+  for (let run = 0; run < c.runs; run++) for (const v of new Set([...c.c, c.cAtN])) dream4Correlation(c.seed + run, v);
   if (!Number.isInteger(c.testPoints) || c.testPoints < 2) throw new Error(`test points must be an integer >= 2, got ${c.testPoints}`);
   parseAnmMethods(c.methods);
 }

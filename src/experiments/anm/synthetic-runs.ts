@@ -1,6 +1,7 @@
 import {featureLabels, outcomeIndex, MECHANISMS, type Mechanism} from "../../anm/anm-model.js";
 import {syntheticAnm} from "../../anm/synthetic-anm.js";
 import {mae} from "../../metrics.js";
+import {checkRunSeeds} from "../run-seeds.js";
 import {fitAnmMethods, parseAnmMethods, type AnmMethodId} from "./anm-methods.js";
 import {anmTrainingData, jointEffect, parameterMae, uniformTestPoints} from "./anm-data.js";
 
@@ -51,8 +52,8 @@ export interface ParameterRow {
 export function validateSyntheticConfig(c: SyntheticConfig): void {
   for (const m of c.mechanisms) if (!MECHANISMS.includes(m)) throw new Error(`mechanism must be linear or nonlinear, got "${m}"`);
   for (const n of c.n) if (!Number.isInteger(n) || n < 10) throw new Error(`n must be an integer >= 10 (the likelihood needs more rows than variables), got ${n}`);
-  if (!Number.isInteger(c.runs) || c.runs < 1) throw new Error(`runs must be a positive integer, got ${c.runs}`);
-  if (!Number.isSafeInteger(c.seed) || c.seed < 0) throw new Error(`seed must be a non-negative integer, got ${c.seed}`);
+  checkRunSeeds(c.seed, c.runs);
+  if (new Set(c.n).size !== c.n.length || new Set(c.mechanisms).size !== c.mechanisms.length) throw new Error(`n and mechanism values must each be listed once (got n ${c.n.join(",")}, mechanisms ${c.mechanisms.join(",")})`);
   if (c.experiment === "anm-consistency" && !(Number.isInteger(c.testPoints) && c.testPoints >= 1)) throw new Error(`test points must be a positive integer, got ${c.testPoints}`);
   parseAnmMethods(c.methods);
 }

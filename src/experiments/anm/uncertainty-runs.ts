@@ -1,6 +1,8 @@
 import {outcomeIndex} from "../../anm/anm-model.js";
-import {dream4StandIn} from "../../anm/dream4-network.js";
+import {dream4Correlation, dream4StandIn} from "../../anm/dream4-network.js";
 import {kdeLogDensity} from "../../anm/gaussian-kde.js";
+import {checkRunSeeds} from "../run-seeds.js";
+import {checkBootstrapRounds} from "./bootstrap-rounds.js";
 import {fitAnmMethods, parseAnmMethods, type AnmMethodId} from "./anm-methods.js";
 import {anmTrainingData, jointEffect, uniformTestPoints} from "./anm-data.js";
 import {referenceMarginals, resample} from "./network-runs.js";
@@ -40,7 +42,9 @@ export function validateUncertaintyConfig(c: UncertaintyConfig): void {
   if (!Number.isInteger(c.n) || c.n < 20) throw new Error(`n must be an integer >= 20, got ${c.n}`);
   if (!(c.c >= 0 && c.c < 1)) throw new Error(`confounding level c must be in [0, 1), got ${c.c}`);
   if (!Number.isInteger(c.points) || c.points < 1 || c.points > 1000) throw new Error(`points must be an integer in 1..1000, got ${c.points}`);
-  if (!Number.isInteger(c.bootstrap) || c.bootstrap < 2) throw new Error(`bootstrap rounds must be an integer >= 2 for an interval, got ${c.bootstrap}`);
+  checkBootstrapRounds(c.bootstrap);
+  checkRunSeeds(c.seed, 1);
+  dream4Correlation(c.seed, c.c);
   parseAnmMethods(c.methods);
 }
 

@@ -1,4 +1,5 @@
-// A worker thread of the experiment pool: runs the tasks it is sent and posts their rows back.
+// A worker thread of the experiment pool: runs the tasks it is sent, reports each task's stage,
+// and posts its rows back.
 import {parentPort, workerData} from "node:worker_threads";
 import {runTask, type ExperimentConfig, type Task} from "../experiments/experiments.js";
 import {kernelByName} from "../regression/moment-kernel.js";
@@ -7,7 +8,8 @@ const {config, kernel} = workerData as {config: ExperimentConfig; kernel: "types
 const k = kernelByName(kernel);
 parentPort!.on("message", (message: {index: number; task: Task}) => {
   try {
-    parentPort!.postMessage({index: message.index, rows: runTask(config, message.task, k)});
+    const rows = runTask(config, message.task, k, (stage) => parentPort!.postMessage({index: message.index, stage}));
+    parentPort!.postMessage({index: message.index, rows});
   } catch (e) {
     parentPort!.postMessage({index: message.index, error: (e as Error).stack ?? String(e)});
   }

@@ -1,0 +1,238 @@
+import {availableParallelism, totalmem} from "node:os";
+import {METHOD_IDS, methodLabel, type MethodId} from "../estimators/methods.js";
+import {EXPERIMENTS, PAPER_CONFIGS, validateConfig, type ExperimentConfig, type ExperimentName} from "../experiments/experiments.js";
+import {summarizeByPoint, type PointSummary} from "../experiments/summary.js";
+import {experimentMetadata} from "../io/experiment-metadata.js";
+import {resultsToArrow, resultsToCsv} from "../io/results-table.js";
+import {kernelByName} from "../regression/moment-kernel.js";
+import {experimentCost, formatBytes, formatSeconds} from "../experiments/cost-model.js";
+import {checkOutputPath, OutputPathError, writeOrRecover, type OutputTarget} from "../node/output-file.js";
+import {runExperimentParallel} from "../node/worker-pool.js";
+import {intFlag, listFlag, nameListFlag, parseCli, UsageError, type FlagValues} from "./args.js";
+import {anmConfigCost, ANM_EXPERIMENTS, ANM_USAGE, buildAnmConfig, runAnmExperiment, writeAnmOutput, type AnmExperiment} from "./anm-experiment.js";
+
+const CORES = availableParallelism();
+
+const USAGE = `usage: npm run experiment -- <main|ratio|convergence|${ANM_EXPERIMENTS.join("|")}> [options]
+
+Runs an experiment of Kekić et al. (ICML 2025) at the paper's settings unless told otherwise:
+  main         Fig. 2a: every dataset (observational, K single, joint) has --n rows
+  ratio        Fig. 2b / Fig. B: N_tot = N_obs + K N_sint fixed, N_sint / N_obs over --ratios
+  convergence  Fig. 2c / Fig. A: N_obs = N_sint = N_tot / (K + 1), topline on N_tot joint rows
+Every dataset is split 80/20; every method is scored on the joint test split against the noisy
+outcome (the paper's metric) and the exact E[Y | do(a)]. Run r uses seed + r at every sweep point.
+
+options (lists are comma-separated, 1e4 notation accepted):
+  --k LIST         numbers of actions (default 5)
+  --n LIST         main: rows per dataset (default 1e6)
+  --n-total LIST   ratio, convergence: N_tot (default 60000; 1e3,1e4,1e5,1e6,1e7)
+  --ratios LIST    ratio: N_sint / N_obs (default 0.05,0.1,0.2,0.3,0.4,0.5,0.6,0.8,1,2,5,10)
+  --runs R         random SCMs per sweep point (default 100)
+  --seed S         first seed (default 0); run r uses seed + r, so runs of seed 7 and seed 8
+                   share all but one SCM: give disjoint ranges for independent replications
+  --workers W      worker threads (default and at most ${CORES}, this machine's cores); results do not depend on it
+  --kernel NAME    moment kernel: best (default), wasm-simd or typescript
+  --degree D       degree of the polynomial regressions (default 3)
+  --folds F        CV folds (default 3)
+  --alphas GRID    paper (1e-8..1e-1, default) or wide (1e-8..1e4)
+  --methods LIST   subset of: ${METHOD_IDS.join(", ")}
+  --json           print one JSON summary on stdout (progress and table go to stderr)
+  --out FILE       also write per-run results to FILE (.arrow or .csv), atomically
+  --quiet          no progress lines
+  --force          run even when the size estimate says it does not fit in this machine's memory
+
+Before running, every command estimates memory and CPU time from the sizes and refuses a run
+that cannot fit in memory (the message gives the estimate). A run stops, writing nothing, when
+the process that launched it ends.
+
+${ANM_USAGE}`;
+
+
+/** The share of this machine's memory a run may plan to use. */
+const MEMORY_SHARE = 0.8;
+
+export interface CliIo {
+  stdout(s: string): void;
+  stderr(s: string): void;
+  /** true when the run must stop and write nothing (its launcher died) */
+  stopped(): boolean;
+}
+
+/** Thrown when a run is stopped: nothing is written. */
+export class StoppedError extends Error {}
+
+/** Exit status of a run stopped because its launcher ended (as for SIGHUP). */
+export const STOPPED_EXIT = 129;
+
+/**
+ * The command line as a function: runs argv, writes one error line for a failure, and returns
+ * the exit status: 0 done, 1 failed (including an output written to a recovery file instead),
+ * 2 bad usage (nothing run, nothing written), 129 stopped.
+ */
+export async function cliMain(argv: string[], io: CliIo): Promise<number> {
+  try {
+    return await runCli(argv, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`error: ${e.message} (see --help)\n`);
+      return 2;
+    }
+    if (e instanceof StoppedError) {
+      io.stderr(`error: ${e.message}\n`);
+      return STOPPED_EXIT;
+    }
+    io.stderr(`error: ${(e as Error).stack ?? e}\n`);
+    return 1;
+  }
+}
+
+/** Runs the command line; returns the exit status. Usage errors are thrown as UsageError. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const {experiment, values} = parseCli(argv);
+  if (values.help) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  const known = [...EXPERIMENTS, ...ANM_EXPERIMENTS].join(", ");
+  if ((ANM_EXPERIMENTS as readonly string[]).includes(experiment)) return anmMain(experiment as AnmExperiment, values, io);
+  if (!EXPERIMENTS.includes(experiment as ExperimentName))
+    throw new UsageError(experiment ? `unknown experiment "${experiment}" (known: ${known})` : `missing experiment name (known: ${known})`);
+  for (const k of ["mechanism", "c", "bootstrap", "test-points", "points", "dgps"]) if (values[k] !== undefined) throw new UsageError(`--${k} does not apply to ${experiment}`);
+  const config = buildConfig(experiment as ExperimentName, values);
+  const out = outputTarget(values);
+  const kernelName = values.kernel ?? "best";
+  if (kernelName !== "best" && kernelName !== "wasm-simd" && kernelName !== "typescript") throw new UsageError(`--kernel expects best, wasm-simd or typescript, got "${kernelName}"`);
+  let kernel;
+  try {
+    kernel = kernelByName(kernelName);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const asked = intFlag(values, "workers", CORES, 1);
+  const cost = experimentCost(config);
+  const workers = Math.min(asked, CORES, cost.tasks);
+  const log = (s: string) => values.quiet || io.stderr(s);
+  if (asked > CORES) io.stderr(`note: --workers ${asked} is more than this machine's ${CORES} cores; using ${CORES}\n`);
+  checkMemory(cost.taskMemoryBytes * workers, `${workers} worker${workers > 1 ? "s" : ""} × ${formatBytes(cost.taskMemoryBytes)} per task`, values);
+  log(`estimate: ${cost.tasks} task${cost.tasks > 1 ? "s" : ""}, about ${formatSeconds(cost.cpuSeconds / workers)} on ${workers} worker${workers > 1 ? "s" : ""} (${formatSeconds(cost.cpuSeconds)} CPU), up to ${formatBytes(cost.taskMemoryBytes)} per worker\n`);
+
+  const started = Date.now();
+  const results = await runExperimentParallel(
+    config,
+    kernel,
+    workers,
+    ({done, total, elapsedMs}) => log(`run ${done}/${total}  elapsed ${fmt(elapsedMs)}  ETA ${fmt((elapsedMs / done) * (total - done))}\n`),
+    {onHeartbeat: (running, elapsedMs) => running.length && log(`  ${fmt(elapsedMs)}: ${running.map((r) => `task ${r.index + 1} ${r.stage} (${fmt(Date.now() - r.startedMs)})`).join("; ")}\n`)},
+  );
+  if (io.stopped()) throw new StoppedError("the launching process ended; stopped without writing output");
+  const points = summarizeByPoint(results);
+  const table = formatTable(config.experiment, points);
+  if (values.json) {
+    const doc = {experiment: config.experiment, config, engine: kernel.name, points, ...(points.length === 1 ? {methods: points[0].methods} : {})};
+    io.stdout(JSON.stringify(doc) + "\n");
+    io.stderr(table);
+  } else io.stdout(table);
+  const wrote = out ? write(out, () => (out.kind === "arrow" ? resultsToArrow(results, experimentMetadata(config, kernel.name)) : resultsToCsv(results)), io) : "";
+  log(`done in ${fmt(Date.now() - started)} (${workers} worker${workers > 1 ? "s" : ""}, ${kernel.name} kernel)${wrote}\n`);
+  return wrote.startsWith("; could not") ? 1 : 0;
+}
+
+async function anmMain(experiment: AnmExperiment, values: FlagValues, io: CliIo): Promise<number> {
+  const config = buildAnmConfig(experiment, values);
+  const out = outputTarget(values);
+  const cost = anmConfigCost(config);
+  checkMemory(cost.memoryBytes, formatBytes(cost.memoryBytes), values);
+  const log = (s: string) => values.quiet || io.stderr(s);
+  log(`estimate: about ${formatSeconds(cost.cpuSeconds)} on one core, up to ${formatBytes(cost.memoryBytes)}\n`);
+  const started = Date.now();
+  let last = 0;
+  const {rows, summary, table} = runAnmExperiment(config, (done, total) => {
+    if (io.stopped()) throw new StoppedError("the launching process ended; stopped without writing output");
+    if (done < total && Date.now() - last < 2000) return;
+    last = Date.now();
+    const elapsed = Date.now() - started;
+    log(`step ${done}/${total}  elapsed ${fmt(elapsed)}  ETA ${fmt((elapsed / done) * (total - done))}\n`);
+  });
+  if (io.stopped()) throw new StoppedError("the launching process ended; stopped without writing output");
+  if (values.json) {
+    io.stdout(JSON.stringify({experiment, config, summary}) + "\n");
+    io.stderr(table);
+  } else io.stdout(table);
+  const wrote = out ? write(out, () => writeAnmOutput(out.kind, config, rows), io) : "";
+  log(`done in ${fmt(Date.now() - started)}${wrote}\n`);
+  return wrote.startsWith("; could not") ? 1 : 0;
+}
+
+function outputTarget(values: FlagValues): OutputTarget | undefined {
+  if (values.out === undefined) return undefined;
+  try {
+    return checkOutputPath(String(values.out));
+  } catch (e) {
+    if (e instanceof OutputPathError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
+/** Writes the output unless the run was stopped; a failed write keeps the bytes in a recovery file and says where. */
+function write(out: OutputTarget, bytes: () => string | Uint8Array, io: CliIo): string {
+  if (io.stopped()) throw new StoppedError("the launching process ended; stopped without writing output");
+  const r = writeOrRecover(out, bytes());
+  if ("written" in r) return `; wrote ${r.written}${r.written !== out.requested ? ` (through the symbolic link ${out.requested})` : ""}`;
+  io.stderr(`error: could not write ${out.path} (${r.reason}); the results are saved in ${r.recovered}\n`);
+  return `; could not write ${out.path}, results saved in ${r.recovered}`;
+}
+
+function checkMemory(bytes: number, detail: string, values: FlagValues): void {
+  const limit = MEMORY_SHARE * totalmem();
+  if (bytes > limit && !values.force)
+    throw new UsageError(`this run needs about ${formatBytes(bytes)} of memory (${detail}) but this machine has ${formatBytes(totalmem())}; reduce --k, --n, --degree or --workers, or pass --force to try anyway`);
+}
+
+function buildConfig(experiment: ExperimentName, values: FlagValues): ExperimentConfig {
+  const paper = PAPER_CONFIGS[experiment];
+  if (experiment === "main" && values["n-total"] !== undefined) throw new UsageError("main takes --n (rows per dataset), not --n-total");
+  if (experiment !== "main" && values.n !== undefined) throw new UsageError(`${experiment} takes --n-total (N_tot), not --n`);
+  if (experiment !== "ratio" && values.ratios !== undefined) throw new UsageError(`--ratios applies to the ratio experiment only`);
+  const alphaGrid = values.alphas ?? "paper";
+  if (alphaGrid !== "paper" && alphaGrid !== "wide") throw new UsageError(`--alphas expects "paper" or "wide", got "${alphaGrid}"`);
+  const runs = intFlag(values, "runs", paper.runs, 1);
+  const config: ExperimentConfig = {
+    ...paper,
+    K: listFlag(values, "k", paper.K, {integer: true, min: 1}),
+    n: listFlag(values, experiment === "main" ? "n" : "n-total", paper.n, {integer: true, min: 1}),
+    ratios: experiment === "ratio" ? listFlag(values, "ratios", paper.ratios, {integer: false, min: 0, exclusive: true}) : [],
+    runs,
+    seed: intFlag(values, "seed", paper.seed, 0, Number.MAX_SAFE_INTEGER - (runs - 1)),
+    degree: intFlag(values, "degree", paper.degree, 1),
+    folds: intFlag(values, "folds", paper.folds, 2),
+    alphaGrid,
+    methods: nameListFlag<MethodId>(values, "methods", paper.methods, METHOD_IDS),
+  };
+  try {
+    validateConfig(config);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  return config;
+}
+
+function formatTable(experiment: ExperimentName, points: PointSummary[]): string {
+  const head = ["K", experiment === "main" ? "n" : "N_tot", ...(experiment === "ratio" ? ["ratio"] : []), "method", "RMSE vs noisy Y", "RMSE vs exact E[Y|do(a)]", "runs"];
+  const rows = points.flatMap((p) =>
+    Object.entries(p.methods).map(([id, s]) => [
+      String(p.K),
+      String(experiment === "main" ? p.nJoint : p.nTotal),
+      ...(experiment === "ratio" ? [String(p.ratio)] : []),
+      methodLabel(id),
+      num(s.rmse.mean, s.rmse.sem),
+      num(s.rmse_truth.mean, s.rmse_truth.sem),
+      String(s.runs),
+    ]),
+  );
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (r: string[]) => r.map((c, i) => (head[i] === "method" ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ") + "\n";
+  return line(head) + line(widths.map((w) => "-".repeat(w))) + rows.map(line).join("");
+}
+
+const num = (m: number, sem: number) => `${m.toFixed(4)} ± ${Number.isFinite(sem) ? sem.toFixed(4) : "n/a"}`;
+const fmt = (ms: number) => (ms < 60_000 ? `${(ms / 1000).toFixed(1)}s` : `${Math.floor(ms / 60_000)}m${Math.round((ms % 60_000) / 1000)}s`);

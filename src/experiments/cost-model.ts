@@ -1,0 +1,121 @@
+import type {MethodId} from "../estimators/methods.js";
+import {monomialCount} from "../features/monomial-basis.js";
+import {CHUNK_ROWS, splitSizes} from "./run-data.js";
+import {sweepPoints, type ExperimentConfig, type SweepPoint} from "./experiments.js";
+
+/**
+ * What one task of an experiment costs, estimated from its sizes before anything runs, so the
+ * command line can refuse what cannot fit in memory and say how long the rest will take.
+ * The model counts the work that dominates:
+ * - rows drawn, each adding its degree-2d monomials to the moments (the hot loop);
+ * - ridge fits, each an eigen-decomposition of a P x P Gram per CV fold (P = p, or (K+1)p for
+ *   the one-regression forms);
+ * - memory: the fold moments of every dataset, the joint test split with one prediction
+ *   vector per method, and the Grams of the largest fit.
+ * The constants were calibrated on this project's machine (2 cores, WebAssembly kernel) and are
+ * rounded up: an estimate, not a promise.
+ */
+export interface TaskCost {
+  /** peak bytes one task holds */
+  memoryBytes: number;
+  /** single-core seconds */
+  cpuSeconds: number;
+}
+
+const SECONDS_PER_ROW_MONOMIAL = 2e-9;
+const SECONDS_PER_ROW_SAMPLE = 6e-8;
+const SECONDS_PER_EIGEN_CUBE = 1.5e-8;
+const BYTES_BASELINE = 40e6;
+
+export function experimentTaskCost(c: ExperimentConfig, point: SweepPoint): TaskCost {
+  const {K, sizes} = point;
+  const p = monomialCount(K, c.degree);
+  const q = monomialCount(K, 2 * c.degree);
+  const nTrain = (n: number) => splitSizes(n, c.testFraction).nTrain;
+  const nTest = splitSizes(sizes.joint, c.testFraction).nTest;
+  const rows = Math.max(sizes.observational, nTrain(sizes.observationalBaseline)) + K * nTrain(sizes.single) + sizes.joint;
+  const P = Math.max(p, ...c.methods.map((m) => widestDesign(m, K, c.degree, p)));
+  const wide = P > p;
+  const fits = c.methods.length + K + 1;
+  const datasets = K + 3;
+  const memoryBytes =
+    BYTES_BASELINE +
+    8 * datasets * c.folds * (q + p) +
+    8 * CHUNK_ROWS * (K + 2) * 4 +
+    8 * nTest * (K + 3 + c.methods.length) +
+    8 * P * P * (c.folds + 4);
+  const cpuSeconds = rows * (q * SECONDS_PER_ROW_MONOMIAL + K * SECONDS_PER_ROW_SAMPLE) + nTest * p * c.methods.length * SECONDS_PER_ROW_MONOMIAL + fits * (c.folds + 1) * SECONDS_PER_EIGEN_CUBE * p ** 3 + (wide ? (c.folds + 1) * SECONDS_PER_EIGEN_CUBE * P ** 3 : 0);
+  return {memoryBytes, cpuSeconds};
+}
+
+/**
+ * Columns of a method's largest regression: p for the separate fits; (K + 1)p for the indicator
+ * form; for structure-aware, the worst case of its detected ancestors (every earlier action an
+ * ancestor): K d columns of u_k plus, per action k, the monomials over a_k and its k ancestors.
+ */
+function widestDesign(method: MethodId, K: number, degree: number, p: number): number {
+  switch (method) {
+    case "intervention-generalization-indicators":
+      return (K + 1) * p;
+    case "structure-aware": {
+      let columns = K * degree;
+      for (let k = 0; k < K; k++) columns += monomialCount(k + 1, degree) - 1;
+      return columns;
+    }
+    case "intervention-generalization":
+    case "ig-projected":
+    case "ig-shared-alpha":
+    case "joint-topline":
+    case "pooled":
+    case "observational":
+      return p;
+    default:
+      return unknownMethod(method);
+  }
+}
+
+function unknownMethod(method: never): never {
+  throw new Error(`unknown method "${String(method)}"`);
+}
+
+export interface ExperimentCost {
+  tasks: number;
+  /** the largest single task's peak memory */
+  taskMemoryBytes: number;
+  /** single-core seconds over all tasks */
+  cpuSeconds: number;
+  /** the longest single task, single-core seconds */
+  longestTaskSeconds: number;
+}
+
+export function experimentCost(c: ExperimentConfig): ExperimentCost {
+  const costs = sweepPoints(c).map((p) => experimentTaskCost(c, p));
+  return {
+    tasks: costs.length * c.runs,
+    taskMemoryBytes: Math.max(...costs.map((t) => t.memoryBytes)),
+    cpuSeconds: c.runs * costs.reduce((s, t) => s + t.cpuSeconds, 0),
+    longestTaskSeconds: Math.max(...costs.map((t) => t.cpuSeconds)),
+  };
+}
+
+/**
+ * Saengkyongam & Silva's experiments hold every regime's rows (K + 2 regimes of d = K + 1
+ * variables, a few copies while resampling and fitting) and the test points with one
+ * prediction per method.
+ */
+export function anmCost({rows, variables, regimes, testPoints, methods, refits}: {rows: number; variables: number; regimes: number; testPoints: number; methods: number; refits: number}): TaskCost {
+  const memoryBytes = BYTES_BASELINE + 8 * rows * variables * regimes * 3 + 8 * testPoints * (variables + methods + 2) * 2;
+  const cpuSeconds = refits * (rows * regimes * variables * variables * 4 * SECONDS_PER_ROW_MONOMIAL + testPoints * methods * variables * SECONDS_PER_ROW_MONOMIAL);
+  return {memoryBytes, cpuSeconds};
+}
+
+export function formatBytes(b: number): string {
+  return b >= 1e12 ? `${(b / 1e12).toPrecision(3)} TB` : b >= 1e9 ? `${(b / 1e9).toFixed(1)} GB` : `${Math.max(1, Math.round(b / 1e6))} MB`;
+}
+
+export function formatSeconds(s: number): string {
+  if (s < 90) return `${Math.max(1, Math.round(s))} s`;
+  if (s < 5400) return `${Math.round(s / 60)} min`;
+  if (s < 172_800) return `${(s / 3600).toFixed(1)} h`;
+  return `${Math.round(s / 86_400)} days`;
+}

@@ -1,0 +1,26 @@
+/**
+ * A run belongs to the process that launched it. If that process dies (SIGKILL or SIGHUP to
+ * `npm`, `npx` or the shell), the run must stop without writing anything: a caller that saw
+ * its command end must never find an output file appear later. Node has no parent-death signal,
+ * so the launching process id is polled (cheap: one getppid per interval) and `orphaned()`
+ * is checked once more right before any output is written.
+ */
+export interface ParentWatch {
+  /** true once the launching process has gone */
+  orphaned(): boolean;
+  stop(): void;
+}
+
+export function watchParent(onOrphaned: () => void, intervalMs = 250): ParentWatch {
+  const parent = process.ppid;
+  // Started directly by init (pid 1), there is no launcher to outlive.
+  const orphaned = () => parent !== 1 && process.ppid !== parent;
+  const timer = setInterval(() => {
+    if (orphaned()) {
+      clearInterval(timer);
+      onOrphaned();
+    }
+  }, intervalMs);
+  timer.unref();
+  return {orphaned, stop: () => clearInterval(timer)};
+}

@@ -1,0 +1,272 @@
+// The hostile-input corpus of the command line: each row is argv, the expected exit status and
+// a fragment of the one-line message, and the check that no output (or temporary) file exists
+// afterwards. New commands add their rows here. Rows run in-process through cliMain (the same
+// function the executable calls); the process-level cases (signals, a dying launcher) spawn it.
+import assert from "node:assert/strict";
+import {spawn, spawnSync} from "node:child_process";
+import {chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, lstatSync, symlinkSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import test from "node:test";
+import {tableFromIPC} from "apache-arrow";
+import {cliMain} from "../src/cli/main.js";
+import {removeStaleTemps} from "../src/node/output-file.js";
+
+interface Run {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function cli(argv: string[], onStderr?: (s: string) => void): Promise<Run> {
+  let stdout = "";
+  let stderr = "";
+  const status = await cliMain(argv, {
+    stdout: (s) => void (stdout += s),
+    stderr: (s) => {
+      stderr += s;
+      onStderr?.(s);
+    },
+    stopped: () => false,
+  });
+  return {status, stdout, stderr};
+}
+
+const SMALL = ["--k", "2", "--n", "300", "--runs", "1", "--quiet", "--methods", "intervention-generalization,joint-topline"];
+const ANM_SMALL = ["--n", "100", "--runs", "1", "--test-points", "200", "--quiet"];
+
+/** [argv, exit status, message fragment]; every row must leave the output directory empty. */
+const CORPUS: [string[], number, string | RegExp][] = [
+  // experiment names and flags
+  [[], 2, "missing experiment name"],
+  [["sideways"], 2, 'unknown experiment "sideways"'],
+  [["main", "--frobnicate"], 2, "Unknown option '--frobnicate'"],
+  [["main", "extra"], 2, 'unexpected argument "extra"'],
+  [["main", "--k", "2", "--k", "3"], 2, "--k given twice"],
+  [["main", "--json", "--json"], 2, "--json given twice"],
+  [["main", "--k", "-1"], 2, '--k expects a value, got "-1"'],
+  [["main", "--k=-1"], 2, "--k values must be >= 1, got -1"],
+  [["main", "--k", "0"], 2, "--k values must be >= 1"],
+  [["main", "--n", "ten"], 2, '--n expects integers, got "ten"'],
+  [["main", "--n", "3"], 2, "too small to split"],
+  [["main", "--runs", "0"], 2, "--runs must be >= 1"],
+  [["main", "--runs", "1.5"], 2, '--runs expects an integer, got "1.5"'],
+  [["main", "--n-total", "1000"], 2, "main takes --n"],
+  [["ratio", "--n", "1000"], 2, "ratio takes --n-total"],
+  [["main", "--ratios", "1"], 2, "--ratios applies to the ratio experiment only"],
+  [["ratio", "--ratios", "0.5,-1"], 2, "--ratios values must be > 0, got -1"],
+  [["ratio", "--ratios", "0"], 2, "--ratios values must be > 0, got 0"],
+  [["main", "--kernel", "gpu"], 2, "--kernel expects"],
+  [["main", "--workers", "0"], 2, "--workers must be >= 1"],
+  [["main", "--alphas", "huge"], 2, '--alphas expects "paper" or "wide"'],
+  [["main", "--c", "0.5"], 2, "--c does not apply to main"],
+  [["anm-consistency", "--k", "3"], 2, "--k does not apply to anm-consistency"],
+  // duplicates in list flags would pool runs (issue 11, item 2)
+  [["main", "--k", "2,2"], 2, "--k lists 2 twice"],
+  [["main", "--n", "2000,2000"], 2, "--n lists 2000 twice"],
+  [["main", "--n", "2000,2e3"], 2, "--n lists 2000 twice"],
+  [["ratio", "--ratios", "0.5,0.5"], 2, "--ratios lists 0.5 twice"],
+  [["main", "--methods", "pooled,pooled"], 2, "--methods lists pooled twice"],
+  [["anm-consistency", "--n", "100,100"], 2, "--n lists 100 twice"],
+  [["anm-consistency", "--mechanism", "linear,linear"], 2, "--mechanism lists linear twice"],
+  [["anm-cross", "--dgps", "additive,additive"], 2, "--dgps lists additive twice"],
+  [["anm-consistency", "--methods", "reg,reg"], 2, "--methods lists reg twice"],
+  [["anm-network", "--c", "0.1,0.1"], 2, "--c lists 0.1 twice"],
+  // methods a command does not fit are errors, never another method's numbers (item 1)
+  [["anm-consistency", "--methods", "reg-ind,anm-quadratic"], 2, 'unknown value "anm-quadratic" (known: anm, anm-paper, reg, reg-ind, oracle)'],
+  [["anm-parameters", "--methods", "anm-quadratic"], 2, 'unknown value "anm-quadratic"'],
+  [["anm-network", "--methods", "anm-quadratic"], 2, 'unknown value "anm-quadratic"'],
+  [["anm-uncertainty", "--methods", "anm-quadratic"], 2, 'unknown value "anm-quadratic"'],
+  [["main", "--methods", "anm"], 2, '--methods: unknown value "anm"'],
+  [["main", "--methods", ""], 2, "--methods expects a comma-separated list"],
+  [["anm-cross", "--methods", "anm"], 2, "--methods does not apply to anm-cross"],
+  [["anm-consistency", "--mechanism", "cubic"], 2, '--mechanism: unknown value "cubic"'],
+  // crashes that used to print stack traces (item 9)
+  [["main", "--seed", "9007199254740991", "--runs", "2"], 2, "--seed must be <= 9007199254740990"],
+  [["anm-cross", "--seed", "9007199254740991", "--runs", "2"], 2, "--seed must be <= 9007199254740990"],
+  [["main", "--seed", "-3"], 2, '--seed expects a value, got "-3"'],
+  [["main", "--seed", "1e300"], 2, '--seed expects an integer, got "1e300"'],
+  [["anm-uncertainty", "--c", "0.999"], 2, "confounding level c = 0.999: no positive-definite"],
+  [["anm-network", "--c", "0.999", "--n", "100"], 2, "confounding level c = 0.999: no positive-definite"],
+  [["anm-network", "--c", "1"], 2, "confounding level c must be in [0, 1)"],
+  // sizes that cannot fit (item 10)
+  [["main", "--k", "40", "--methods", "intervention-generalization"], 2, /needs about [\d.]+ (GB|TB) of memory .* pass --force/],
+  [["main", "--n", "1e12", "--runs", "1"], 2, /needs about [\d.e+]+ TB of memory/],
+  [["main", "--degree", "400", "--methods", "intervention-generalization"], 2, /needs about .* of memory/],
+  [["main", "--k", "20", "--n", "10000", "--runs", "1"], 2, "the indicator form of IG at K = 20"],
+  [["anm-consistency", "--n", "1e12"], 2, /needs about .* TB of memory/],
+  [["anm-network", "--test-points", "1e12"], 2, /needs about .* TB of memory/],
+  // labels that would lie (item 11)
+  [["anm-network", "--bootstrap", "0"], 2, "bootstrap rounds must be an integer >= 40 for a 95% percentile interval"],
+  [["anm-uncertainty", "--bootstrap", "2"], 2, "bootstrap rounds must be an integer >= 40"],
+  // output paths (items 6, 8): checked before any work
+  [["main", ...SMALL, "--out", "OUT/r.txt"], 2, "--out must end in .arrow or .csv"],
+  [["main", ...SMALL, "--out", "OUT/missing/r.csv"], 2, /directory ".*missing" does not exist/],
+  [["main", ...SMALL, "--out", "OUT/adir.csv"], 2, /"[^"]*adir\.csv" is a directory/],
+  [["main", ...SMALL, "--out", "OUT/readonly.csv"], 2, /"[^"]*readonly\.csv" is read-only; refusing to replace it/],
+  [["main", ...SMALL, "--out", "OUT/dangling.csv"], 2, /is a symbolic link to ".*nowhere\.csv", which does not exist/],
+  [["anm-parameters", ...ANM_SMALL.filter((a) => a !== "--test-points" && a !== "200"), "--out", "OUT/adir.csv"], 2, "is a directory"],
+];
+
+/** A directory holding the fixtures some rows need: a directory named like a file, a read-only file, a dangling link. */
+function fixtureDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), "jel-corpus-"));
+  mkdirSync(join(dir, "adir.csv"));
+  writeFileSync(join(dir, "readonly.csv"), "keep me\n");
+  chmodSync(join(dir, "readonly.csv"), 0o444);
+  symlinkSync(join(dir, "nowhere.csv"), join(dir, "dangling.csv"));
+  return dir;
+}
+const FIXTURES = ["adir.csv", "dangling.csv", "readonly.csv"];
+
+test("CLI corpus: every hostile input exits with its status and one line naming the problem, writing nothing", async () => {
+  const dir = fixtureDir();
+  for (const [argv, status, fragment] of CORPUS) {
+    const args = argv.map((a) => a.replace(/^OUT\//, dir + "/"));
+    const r = await cli(args);
+    const what = args.join(" ");
+    assert.equal(r.status, status, `${what}: status ${r.status}, stderr ${r.stderr}`);
+    if (typeof fragment === "string") assert.ok(r.stderr.includes(fragment), `${what}: expected "${fragment}" in: ${r.stderr}`);
+    else assert.match(r.stderr, fragment, what);
+    assert.equal(r.stderr.trim().split("\n").length, 1, `${what}: more than one line: ${r.stderr}`);
+    assert.doesNotMatch(r.stderr, /\n\s+at /, what);
+    assert.equal(r.stdout, "", what);
+    assert.deepEqual(readdirSync(dir).sort(), FIXTURES, `${what}: left files behind`);
+  }
+  assert.equal(readFileSync(join(dir, "readonly.csv"), "utf8"), "keep me\n");
+});
+
+test("CLI: --help lists exactly the method ids each command accepts", async () => {
+  const r = await cli(["--help"]);
+  assert.equal(r.status, 0);
+  assert.match(r.stdout, /any of: anm, anm-paper, reg, reg-ind, oracle\)/);
+  assert.doesNotMatch(r.stdout, /anm-quadratic/);
+  assert.match(r.stdout, /run r uses seed \+ r/);
+});
+
+test("CLI: --workers beyond the cores is capped with a note; the run still completes", async () => {
+  const r = await cli(["main", ...SMALL, "--workers", "100"]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stderr, /--workers 100 is more than this machine's \d+ cores; using \d+/);
+});
+
+test("CLI: a symbolic link is written through (the link stays), and stale temporary files of dead runs are removed", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "jel-out-"));
+  const real = join(dir, "real.csv");
+  writeFileSync(real, "old\n");
+  symlinkSync(real, join(dir, "link.csv"));
+  writeFileSync(join(dir, ".real.csv.999999999.tmp"), "half-written");
+  const r = await cli(["main", ...SMALL, "--out", join(dir, "link.csv")]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.ok(lstatSync(join(dir, "link.csv")).isSymbolicLink(), "the link must stay a link");
+  assert.match(readFileSync(real, "utf8"), /^K,n_total,ratio/);
+  assert.deepEqual(readdirSync(dir).sort(), ["link.csv", "real.csv"]);
+  // a live process's temporary file is left alone
+  writeFileSync(join(dir, `.real.csv.${process.pid}.tmp`), "mine");
+  writeFileSync(join(dir, ".real.csv.1.tmp"), "init is alive");
+  assert.deepEqual(removeStaleTemps(real), []);
+});
+
+test("CLI: an output that fails after the run keeps the results in a recovery file and says where", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "jel-vanish-"));
+  const out = join(dir, "r.arrow");
+  // the path is checked before the run; the directory disappears while it computes
+  const r = await cli(["main", "--k", "2", "--n", "300", "--runs", "2", "--methods", "intervention-generalization", "--out", out], (s) => {
+    if (s.startsWith("estimate:")) rmSync(dir, {recursive: true});
+  });
+  assert.equal(r.status, 1, r.stderr);
+  assert.match(r.stdout, /IG, separate fits/, "the summary is still printed");
+  const m = r.stderr.match(/error: could not write .*r\.arrow \(.*\); the results are saved in (\S+)\n/);
+  assert.ok(m, r.stderr);
+  const saved = tableFromIPC(readFileSync(m[1]));
+  assert.equal(saved.numRows, 2);
+  assert.equal(saved.schema.metadata.get("seed"), "0");
+  rmSync(m[1]);
+});
+
+test("CLI: run seeds and the engine are recorded in every results file", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "jel-meta-"));
+  const r = await cli(["anm-cross", "--dgps", "additive", "--n", "100", "--runs", "2", "--seed", "7", "--test-points", "50", "--quiet", "--out", join(dir, "c.arrow")]);
+  assert.equal(r.status, 0, r.stderr);
+  const meta = tableFromIPC(readFileSync(join(dir, "c.arrow"))).schema.metadata;
+  assert.match(meta.get("engine") ?? "", /^(wasm-simd|typescript)$/);
+  assert.match(meta.get("run_seeds") ?? "", /^7\.\.8 /);
+});
+
+// Process-level: the executable, its launcher, signals.
+
+const ENTRY = ["--import", "tsx", "src/cli/experiment.ts"];
+/** A run long enough (several seconds) to be interrupted, writing to `out`. */
+const LONG = (out: string) => ["main", "--k", "3", "--n", "1000000", "--runs", "4", "--workers", "1", "--methods", "intervention-generalization", "--quiet", "--out", out];
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function waitFor(condition: () => boolean, ms: number): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (condition()) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return condition();
+}
+
+/** Starts `sh` running the command in the background, reports the command's pid, and waits for it. */
+function launcher(command: string[]): Promise<{sh: ReturnType<typeof spawn>; pid: number}> {
+  const quoted = command.map((a) => `'${a}'`).join(" ");
+  const sh = spawn("sh", ["-c", `${quoted} & echo $!; wait`], {stdio: ["ignore", "pipe", "ignore"]});
+  return new Promise((resolve) => sh.stdout!.once("data", (d) => resolve({sh, pid: Number(String(d).trim())})));
+}
+
+for (const signal of ["SIGKILL", "SIGHUP"] as const) {
+  test(`CLI: ${signal} to the launching process stops the run, and its output never appears`, async () => {
+    const dir = mkdtempSync(join(tmpdir(), "jel-kill-"));
+    const out = join(dir, "r.csv");
+    const {sh, pid} = await launcher([process.execPath, ...ENTRY, ...LONG(out)]);
+    await new Promise((r) => setTimeout(r, 2500));
+    assert.ok(alive(pid), "the run should still be computing");
+    sh.kill(signal);
+    assert.ok(await waitFor(() => !alive(pid), 5000), "the orphaned run must exit");
+    await new Promise((r) => setTimeout(r, 1000));
+    assert.deepEqual(readdirSync(dir), [], "nothing may be written after the launcher died");
+  });
+}
+
+test("CLI: SIGKILL to `npm run experiment` stops the run (node is npm's direct child), and nothing is written", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "jel-npm-"));
+  const out = join(dir, "r.csv");
+  const npm = spawn("npm", ["run", "-s", "experiment", "--", ...LONG(out)], {stdio: "ignore"});
+  // find the node process npm started
+  let child = 0;
+  await waitFor(() => {
+    const r = spawnSync("pgrep", ["-P", String(npm.pid)], {encoding: "utf8"});
+    child = Number(r.stdout.trim().split("\n")[0] || 0);
+    return child > 0 && /experiment\.ts/.test(readFileSync(`/proc/${child}/cmdline`, "utf8"));
+  }, 15_000);
+  assert.ok(child > 0, "npm should exec node directly");
+  await new Promise((r) => setTimeout(r, 1500));
+  npm.kill("SIGKILL");
+  assert.ok(await waitFor(() => !alive(child), 5000), "the run must exit when npm is killed");
+  await new Promise((r) => setTimeout(r, 1000));
+  assert.deepEqual(readdirSync(dir), []);
+});
+
+test("CLI: SIGINT to the run itself exits at once without writing", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "jel-int-"));
+  const out = join(dir, "r.csv");
+  const child = spawn(process.execPath, [...ENTRY, ...LONG(out)], {stdio: "ignore"});
+  await new Promise((r) => setTimeout(r, 2500));
+  child.kill("SIGINT");
+  const code = await new Promise<number | null>((r) => child.once("exit", (c, s) => r(c ?? (s ? 128 : null))));
+  assert.notEqual(code, 0);
+  await new Promise((r) => setTimeout(r, 1000));
+  assert.equal(existsSync(out), false);
+  assert.deepEqual(readdirSync(dir), []);
+  void statSync;
+});
