@@ -50,7 +50,7 @@ console.log(`Joint Effects Lab benchmarks: K = ${K}, degree ${DEGREE}, node ${pr
 
 for (const N of SIZES) {
   const sample = regimeSampler(scm, observationalRegime(K), 0)(N);
-  const layout = momentLayout(K, DEGREE, sample.actions.map((a) => a[0]), sample.outcome[0]);
+  const layout = momentLayout(DEGREE, sample.actions, sample.outcome);
   const p = layout.basis.size;
   const q = layout.basis2.size;
   const repeats = N >= 1_000_000 ? 3 : 5;

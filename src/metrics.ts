@@ -1,3 +1,5 @@
+import {fail, requireFinite, requireFiniteColumn} from "./validate.js";
+
 /** Root mean squared error between two equal-length columns. */
 export function rmse(pred: ArrayLike<number>, target: ArrayLike<number>): number {
   if (pred.length !== target.length) throw new Error(`rmse: ${pred.length} predictions for ${target.length} targets`);
@@ -38,6 +40,7 @@ export function mae(pred: ArrayLike<number>, target: ArrayLike<number>): number 
 
 /** Ranks 1..n, ties sharing their average rank (as scipy.stats.rankdata). */
 export function ranks(values: ArrayLike<number>): Float64Array {
+  requireFiniteColumn("ranks: values", values);
   const sorted = Float64Array.from(values).sort();
   const out = new Float64Array(values.length);
   for (let i = 0; i < values.length; i++) {
@@ -63,7 +66,9 @@ export function ranks(values: ArrayLike<number>): Float64Array {
 /** Pearson correlation of two equal-length columns. */
 export function pearson(a: ArrayLike<number>, b: ArrayLike<number>): number {
   const n = a.length;
-  if (n !== b.length || n < 2) throw new Error(`pearson: need two columns of the same length >= 2, got ${n} and ${b.length}`);
+  if (n !== b.length || n < 2) fail(`pearson: need two columns of the same length >= 2, got ${n} and ${b.length}`);
+  requireFiniteColumn("pearson: first column", a);
+  requireFiniteColumn("pearson: second column", b);
   const ma = mean(a), mb = mean(b);
   let sab = 0, saa = 0, sbb = 0;
   for (let i = 0; i < n; i++) {
@@ -76,14 +81,22 @@ export function pearson(a: ArrayLike<number>, b: ArrayLike<number>): number {
 }
 
 /** Spearman's rank correlation; pass precomputed target ranks to rank a fixed target once. */
-export function spearman(pred: ArrayLike<number>, target: ArrayLike<number>, targetRanks: ArrayLike<number> = ranks(target)): number {
-  return pearson(ranks(pred), targetRanks);
+export function spearman(pred: ArrayLike<number>, target: ArrayLike<number>, targetRanks?: ArrayLike<number>): number {
+  if (pred.length !== target.length) fail(`spearman: ${pred.length} predictions for ${target.length} targets`);
+  requireFiniteColumn("spearman: predictions", pred);
+  requireFiniteColumn("spearman: targets", target);
+  const r = targetRanks ?? ranks(target);
+  if (r.length !== pred.length) fail(`spearman: ${r.length} target ranks for ${pred.length} predictions`);
+  return pearson(ranks(pred), r);
 }
 
 /** The q-quantile (0..1) by linear interpolation between order statistics (numpy's default). */
 export function quantile(values: ArrayLike<number>, q: number): number {
+  requireFinite("quantile: q", q);
+  if (q < 0 || q > 1) fail(`quantile: q = ${q}; expected a level in [0, 1]`);
+  if (values.length === 0) fail("quantile: no values; expected at least one");
+  requireFiniteColumn("quantile: values", values);
   const s = Float64Array.from(values).sort();
-  if (s.length === 0) return NaN;
   const h = (s.length - 1) * q;
   const lo = Math.floor(h);
   return s[lo] + (h - lo) * ((s[Math.min(lo + 1, s.length - 1)] ?? s[lo]) - s[lo]);

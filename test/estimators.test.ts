@@ -15,7 +15,7 @@ function errors(n: number, seed: number) {
   const scm = strongConfoundingScm();
   const obs = sampleRegime(scm, observationalRegime(2), n, seed);
   const iv = interventionsFromSample(obs);
-  const layout = momentLayout(2, 3, iv.mean, 0);
+  const layout = momentLayout(3, obs.actions, obs.outcome);
   const data: TrainingMoments = {
     layout,
     K: 2,
@@ -58,7 +58,7 @@ test("shared alpha is scaled by each regime's rows", () => {
   const scm = strongConfoundingScm();
   const obs = sampleRegime(scm, observationalRegime(2), 3000, 5);
   const iv = interventionsFromSample(obs);
-  const layout = momentLayout(2, 3, iv.mean, 0);
+  const layout = momentLayout(3, obs.actions, obs.outcome);
   const data: TrainingMoments = {
     layout,
     K: 2,

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import {test} from "node:test";
 import {Matrix, solve} from "ml-matrix";
 import {monomialBasis} from "../src/features/monomial-basis.js";
-import {accumulateFolds, foldSizes, momentLayout, sumMoments} from "../src/regression/moments.js";
+import {accumulateFolds, foldSizes, momentLayout, momentLayoutWith, sumMoments, type MomentLayout} from "../src/regression/moments.js";
 import {fitIndicatorCV, fitPolynomialCV, predict} from "../src/regression/polynomial-regression.js";
 import {randomStream} from "../src/random/streams.js";
 import {sampleNoise} from "../src/random/noise.js";
@@ -31,6 +31,14 @@ function design(x: number[][], degree: number): number[][] {
   return x[0].map((_, i) => Array.from({length: b.size}, (_, m) => x.reduce((p, col, v) => p * col[i] ** b.exponents[m * K + v], 1)));
 }
 
+/** The design of the layout's standardized actions z = (x - shiftX) / scaleX: the features the ridge penalizes. */
+function standardizedDesign(x: number[][], layout: MomentLayout): number[][] {
+  return design(x.map((col, v) => col.map((value) => (value - layout.shiftX[v]) / layout.scaleX[v])), layout.degree);
+}
+
+const layoutOf = (degree: number, shiftX: number[], scaleX: number[], shiftY: number, scaleY: number) =>
+  momentLayoutWith(degree, {shiftX: Float64Array.from(shiftX), scaleX: Float64Array.from(scaleX), shiftY, scaleY});
+
 function referencePredict(X: number[][], fit: {coef: number[]; intercept: number}): number[] {
   return X.map((r) => fit.intercept + r.reduce((s, v, j) => s + v * fit.coef[j], 0));
 }
@@ -54,9 +62,9 @@ const close = (a: number, b: number, tol: number, msg: string) => assert.ok(Math
 
 test("ridge from sufficient statistics equals a materialized QR solve (standardization, unpenalized intercept)", () => {
   const {x, y} = toyData(90, 1);
-  const X = design(x, 3);
-  for (const shift of [[0, 0], [0.4, -0.2], [3, 5]]) {
-    const layout = momentLayout(2, 3, shift, shift[0] * 2);
+  for (const [shift, scale] of [[[0, 0], [1, 1]], [[0.4, -0.2], [0.3, 0.5]], [[3, 5], [2, 0.1]]]) {
+    const layout = layoutOf(3, shift, scale, shift[0] * 2, 1 + scale[1]);
+    const X = standardizedDesign(x, layout);
     const folds = accumulateFolds(layout, x, y, 90, 3);
     for (const alpha of [1e-4, 0.1, 10]) {
       const {model} = fitPolynomialCV(layout, folds, {alphas: [alpha]});
@@ -71,9 +79,9 @@ test("ridge from sufficient statistics equals a materialized QR solve (standardi
 
 test("CV: held-out R^2 per alpha and the chosen alpha equal a brute-force materialized 3-fold CV", () => {
   const {x, y} = toyData(150, 2, 0.6);
-  const X = design(x, 3);
   const grid = [1e-6, 1e-3, 1, 10, 100, 1e3];
-  const layout = momentLayout(2, 3, [0.3, 0], 1);
+  const layout = layoutOf(3, [0.3, 0], [0.5, 2], 1, 0.25);
+  const X = standardizedDesign(x, layout);
   const {fit} = fitPolynomialCV(layout, accumulateFolds(layout, x, y, 150, 3), {alphas: grid});
   const sizes = foldSizes(150, 3);
   assert.deepEqual(sizes, [50, 50, 50]);
@@ -102,9 +110,9 @@ test("KFold sizes follow scikit-learn (first n % k folds one larger)", () => {
 
 test("CV picks heavy shrinkage for pure noise and the smallest for a noiseless polynomial", () => {
   const grid = [1e-8, 1e-4, 1, 1e2, 1e4, 1e6];
-  const layout = momentLayout(2, 3);
   const noise = toyData(600, 3);
   const pureNoise = sampleNoise({family: "gaussian", mean: 0, std: 1}, randomStream(3, "noise"), 600);
+  const layout = momentLayout(3, noise.x, pureNoise);
   const a = fitPolynomialCV(layout, accumulateFolds(layout, noise.x, pureNoise, 600, 3), {alphas: grid});
   // held-out R^2 of pure noise is best under heavy shrinkage; which large alpha wins is chance
   assert.ok(a.fit.alpha >= 1e2, `alpha ${a.fit.alpha}`);
@@ -115,9 +123,9 @@ test("CV picks heavy shrinkage for pure noise and the smallest for a noiseless p
 });
 
 test("ties go to the first (smallest) alpha of the grid", () => {
-  const layout = momentLayout(2, 2);
   const x = [new Array(30).fill(0.5), new Array(30).fill(-1)];
   const y = Array.from(sampleNoise({family: "gaussian", mean: 0, std: 1}, randomStream(4, "y"), 30));
+  const layout = momentLayout(2, x, y);
   const {fit} = fitPolynomialCV(layout, accumulateFolds(layout, x, y, 30, 3), {alphas: [1e-3, 1e-2, 1e-1]});
   assert.equal(new Set(fit.cvScores).size, 1);
   assert.equal(fit.alpha, 1e-3);
@@ -125,21 +133,21 @@ test("ties go to the first (smallest) alpha of the grid", () => {
 
 test("indicator design [phi, R1 phi, R2 phi] assembled from per-regime moments equals the materialized regression", () => {
   const regimes = [toyData(60, 10), toyData(45, 11), toyData(45, 12)];
-  const layout = momentLayout(2, 2, [0.4, -0.2], 1);
+  const layout = layoutOf(2, [0.4, -0.2], [0.5, 2], 1, 3);
   const moments = regimes.map((d, i) => accumulateFolds(layout, d.x, d.y, i === 0 ? 60 : 45, 3));
   const alpha = 0.05;
   const {blocks} = fitIndicatorCV(layout, moments[0], moments.slice(1), {alphas: [alpha]});
   const X: number[][] = [];
   const y: number[] = [];
   regimes.forEach((d, r) => {
-    design(d.x, 2).forEach((row, i) => {
+    standardizedDesign(d.x, layout).forEach((row, i) => {
       X.push([...row, ...row.map((v) => (r === 1 ? v : 0)), ...row.map((v) => (r === 2 ? v : 0))]);
       y.push(d.y[i]);
     });
   });
   const ref = referenceRidge(X, y, alpha);
   const test = toyData(20, 13);
-  const Xt = design(test.x, 2);
+  const Xt = standardizedDesign(test.x, layout);
   for (const [S, mask] of [[[], [0, 0]], [[0], [1, 0]], [[1], [0, 1]], [[0, 1], [1, 1]]] as [number[], number[]][]) {
     const model = {...blocks[0], coef: blocks[0].coef.map((c, j) => c + S.reduce((s, k) => s + blocks[k + 1].coef[j], 0))};
     const ours = predict(model, test.x);

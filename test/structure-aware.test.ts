@@ -16,7 +16,7 @@ function training(scm: AdditiveScm, n: number, seed: number) {
   const K = scm.K;
   const obs = sampleRegime(scm, observationalRegime(K), n, seed);
   const iv = interventionsFromSample(obs);
-  const layout = momentLayout(K, 3, iv.mean, 0);
+  const layout = momentLayout(3, obs.actions, obs.outcome);
   const data: TrainingMoments = {
     layout,
     K,
@@ -77,7 +77,7 @@ test("structure-aware estimate converges to the exact joint effect, also for mix
   // mixed do(A1) with A0 observed: no data from that regime was used; compare with a regression
   // fitted directly to 200,000 rows of it (an independent estimate of E[Y | a0, do(a1)])
   const mixed = sampleRegime(scm, mixedRegime(2, [1]), 200_000, 7, large.iv);
-  const layout = momentLayout(2, 3, large.iv.mean, 0);
+  const layout = momentLayout(3, mixed.actions, mixed.outcome);
   const direct = fitPolynomialCV(layout, trainingFolds(layout, mixed, 200_000, 3)).model;
   const probe = sampleRegime(scm, mixedRegime(2, [1]), 4000, 8, large.iv);
   const gap = rmse(predict(structurePrediction(large.fit, [1]), probe.actions), predict(direct, probe.actions));

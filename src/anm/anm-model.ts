@@ -1,4 +1,5 @@
 import {cholesky} from "../regression/linear-solve.js";
+import {fail} from "../validate.js";
 
 /**
  * Saengkyongam & Silva's model: a Gaussian additive-noise SCM over a known DAG,
@@ -54,21 +55,46 @@ export function nodeMean(model: Pick<AnmModel, "parents" | "mechanism">, theta: 
   return out;
 }
 
-/** Checks shapes, topological order, parameter counts and a positive definite covariance. */
-export function validateModel(model: AnmModel): void {
+/** The graph of a model: >= 2 named nodes in topological order, increasing distinct parents, a known mechanism. */
+export function requireStructure(label: string, model: Pick<AnmModel, "names" | "parents" | "mechanism">): void {
+  if (!model || !Array.isArray(model.names) || !Array.isArray(model.parents)) fail(`${label}: expected a model with names and parents`);
   const d = model.names.length;
-  if (d < 2) throw new Error(`an ANM needs at least one treatment and an outcome, got ${d} node(s)`);
-  if (model.parents.length !== d || model.theta.length !== d) throw new Error(`parents and theta must have one entry per node (${d})`);
+  if (d < 2) fail(`${label}: an ANM needs at least one treatment and an outcome, got ${d} node(s)`);
+  if (model.parents.length !== d) fail(`${label}: parents has ${model.parents.length} entries; expected one per node (${d})`);
+  switch (model.mechanism) {
+    case "linear":
+    case "nonlinear":
+    case "quadratic":
+      break;
+    default: {
+      const unknown: never = model.mechanism;
+      fail(`${label}: unknown mechanism ${JSON.stringify(unknown)}; expected linear, nonlinear or quadratic`);
+    }
+  }
   model.parents.forEach((ps, j) => {
+    if (!Array.isArray(ps)) fail(`${label}: node ${model.names[j]}: parents missing; expected an array of indices`);
     ps.forEach((p, i) => {
-      if (!Number.isInteger(p) || p < 0 || p >= j) throw new Error(`node ${model.names[j]}: parent index ${p} is not an earlier node (nodes must be in topological order)`);
-      if (i > 0 && p <= ps[i - 1]) throw new Error(`node ${model.names[j]}: parents must be increasing and distinct`);
+      if (!Number.isInteger(p) || p < 0 || p >= j) fail(`${label}: node ${model.names[j]}: parent index ${p} is not an earlier node (nodes must be in topological order)`);
+      if (i > 0 && p <= ps[i - 1]) fail(`${label}: node ${model.names[j]}: parents must be increasing and distinct`);
     });
-    const want = featureTerms(ps, model.mechanism).length;
-    if (model.theta[j].length !== want) throw new Error(`node ${model.names[j]}: expected ${want} parameters, found ${model.theta[j].length}`);
   });
-  if (model.sigma.length !== d || model.sigma.some((r) => r.length !== d)) throw new Error(`sigma must be ${d} x ${d}`);
-  for (let a = 0; a < d; a++) for (let b = 0; b < a; b++) if (Math.abs(model.sigma[a][b] - model.sigma[b][a]) > 1e-12) throw new Error(`sigma is not symmetric at (${a}, ${b})`);
+}
+
+/** Checks shapes, topological order, parameter counts, finite parameters and a positive definite covariance. */
+export function validateModel(model: AnmModel): void {
+  requireStructure("ANM", model);
+  const d = model.names.length;
+  if (!Array.isArray(model.theta) || model.theta.length !== d) fail(`ANM: theta must have one entry per node (${d})`);
+  model.parents.forEach((ps, j) => {
+    const want = featureTerms(ps, model.mechanism).length;
+    if (!Array.isArray(model.theta[j]) || model.theta[j].length !== want) fail(`ANM: node ${model.names[j]}: expected ${want} parameters, found ${model.theta[j]?.length ?? 0}`);
+    model.theta[j].forEach((t, i) => {
+      if (!Number.isFinite(t)) fail(`ANM: node ${model.names[j]}: parameter ${i} is ${t}; expected a finite number`);
+    });
+  });
+  if (!Array.isArray(model.sigma) || model.sigma.length !== d || model.sigma.some((r) => !Array.isArray(r) || r.length !== d)) fail(`ANM: sigma must be ${d} x ${d}`);
+  for (let a = 0; a < d; a++) for (let b = 0; b < d; b++) if (!Number.isFinite(model.sigma[a][b])) fail(`ANM: sigma(${a}, ${b}) is ${model.sigma[a][b]}; expected a finite number`);
+  for (let a = 0; a < d; a++) for (let b = 0; b < a; b++) if (Math.abs(model.sigma[a][b] - model.sigma[b][a]) > 1e-12) fail(`ANM: sigma is not symmetric at (${a}, ${b})`);
   choleskyLower(model.sigma);
 }
 
@@ -76,7 +102,7 @@ export function validateModel(model: AnmModel): void {
 export function choleskyLower(S: number[][]): number[][] {
   const d = S.length;
   const L = new Float64Array(d * d);
-  if (!cholesky(Float64Array.from(S.flat()), d, 0, L)) throw new Error("covariance matrix is not positive definite");
+  if (!cholesky(Float64Array.from(S.flat()), d, 0, L)) fail("covariance matrix is not positive definite");
   return S.map((_, i) => Array.from(L.subarray(i * d, (i + 1) * d)));
 }
 

@@ -1,6 +1,7 @@
 import {solveRidgeSystem} from "../regression/linear-solve.js";
-import {outcomeIndex, type AnmModel} from "./anm-model.js";
-import type {AnmSample} from "./anm-sampling.js";
+import {fail} from "../validate.js";
+import {outcomeIndex, requireStructure, type AnmModel} from "./anm-model.js";
+import {requireSample, type AnmSample} from "./anm-sampling.js";
 import {parameterLayout, regimeGram, type ParameterLayout, type RegimeGram} from "./regime-gram.js";
 import {logDetAndInverse, regularizeCovariance} from "./small-covariance.js";
 
@@ -43,13 +44,23 @@ export interface JointLikelihoodFit {
 
 /** The regimes' sufficient statistics, computed once per dataset. */
 export function trainingGrams(model: Pick<AnmModel, "names" | "parents" | "mechanism">, data: AnmTrainingData): {layout: ParameterLayout; grams: RegimeGram[]} {
+  requireStructure("trainingGrams: model", model);
   const K = outcomeIndex(model);
-  if (data.single.length !== K) throw new Error(`expected ${K} single-intervention datasets (one per treatment), got ${data.single.length}`);
+  const d = model.names.length;
+  if (!data || typeof data !== "object") fail("trainingGrams: expected training data with observational and single-intervention samples");
+  if (!Array.isArray(data.observational)) fail("trainingGrams: regime observational missing");
+  requireSample("trainingGrams: regime observational", data.observational, d, 1, model.names);
+  if (!Array.isArray(data.single)) fail(`trainingGrams: single-intervention regimes missing; expected ${K}`);
+  for (let k = 0; k < Math.max(K, data.single.length); k++) {
+    if (k >= K) fail(`trainingGrams: ${data.single.length} single-intervention datasets for ${K} treatments; expected exactly one per treatment`);
+    if (!Array.isArray(data.single[k])) fail(`trainingGrams: regime do(${model.names[k]}) missing; expected ${K} single-intervention datasets, one per treatment`);
+    requireSample(`trainingGrams: regime do(${model.names[k]})`, data.single[k], d, 1, model.names);
+  }
   const layout = parameterLayout(model);
   const all = model.names.map((_, j) => j);
   const grams = [regimeGram(layout, data.observational, all), ...data.single.map((s, k) => regimeGram(layout, s, all.filter((j) => j !== k)))];
   grams.forEach((g, r) => {
-    if (g.n <= g.nodes.length) throw new Error(`regime ${r === 0 ? "observational" : `do(${model.names[r - 1]})`} has ${g.n} rows; the joint likelihood needs more rows than the ${g.nodes.length} variables it models`);
+    if (g.n <= g.nodes.length) fail(`trainingGrams: regime ${r === 0 ? "observational" : `do(${model.names[r - 1]})`} has ${g.n} rows; the joint likelihood needs more rows than the ${g.nodes.length} variables it models`);
   });
   return {layout, grams};
 }
@@ -66,6 +77,12 @@ export function fitJointLikelihood(model: Pick<AnmModel, "names" | "parents" | "
 /** The same fit from the regimes' sufficient statistics, so that several fits (and REG) share one pass over the rows. */
 export function fitJointLikelihoodFromGrams(layout: ParameterLayout, grams: RegimeGram[], options: JointLikelihoodOptions = {}): JointLikelihoodFit {
   const o = {...JOINT_LIKELIHOOD_DEFAULTS, ...options};
+  requireOptions(o);
+  if (!Array.isArray(grams) || grams.length === 0) fail("fitJointLikelihood: no regimes; expected the observational regime's statistics at least");
+  grams.forEach((g, r) => {
+    if (!g || g.dim !== layout.P + layout.counts.length || g.G?.length !== g.dim * g.dim) fail(`fitJointLikelihood: regime ${r}'s statistics do not match the parameter layout`);
+    if (g.n <= g.nodes.length) fail(`fitJointLikelihood: regime ${r} has ${g.n} rows; the joint likelihood needs more rows than the ${g.nodes.length} variables it models`);
+  });
   const weights = grams.map((g) => (o.weighting === "mean" ? 1 / g.n : 1));
   const logLikelihood: number[] = [];
   let regularized = 0;
@@ -203,4 +220,29 @@ function unstack(layout: ParameterLayout, theta: Float64Array): number[][] {
 
 export function stack(theta: number[][]): Float64Array {
   return Float64Array.from(theta.flat());
+}
+
+function requireOptions(o: Required<JointLikelihoodOptions>): void {
+  switch (o.mode) {
+    case "converged":
+    case "paper":
+      break;
+    default: {
+      const unknown: never = o.mode;
+      fail(`fitJointLikelihood: unknown mode ${JSON.stringify(unknown)}; expected converged or paper`);
+    }
+  }
+  switch (o.weighting) {
+    case "sum":
+    case "mean":
+      break;
+    default: {
+      const unknown: never = o.weighting;
+      fail(`fitJointLikelihood: unknown weighting ${JSON.stringify(unknown)}; expected sum or mean`);
+    }
+  }
+  if (!(o.tolerance > 0) || !Number.isFinite(o.tolerance)) fail(`fitJointLikelihood: tolerance ${o.tolerance}; expected a positive finite number`);
+  if (!(o.learningRate > 0) || !Number.isFinite(o.learningRate)) fail(`fitJointLikelihood: learning rate ${o.learningRate}; expected a positive finite number`);
+  for (const [name, v] of [["maxIterations", o.maxIterations], ["outerIterations", o.outerIterations], ["adamSteps", o.adamSteps]] as const)
+    if (!Number.isInteger(v) || v < 1) fail(`fitJointLikelihood: ${name} ${v}; expected an integer >= 1`);
 }

@@ -1,5 +1,6 @@
 import {featureTerms, type AnmModel} from "./anm-model.js";
-import type {AnmSample} from "./anm-sampling.js";
+import {fail} from "../validate.js";
+import {requireSample, type AnmSample} from "./anm-sampling.js";
 
 /**
  * Sufficient statistics of one regime for the joint likelihood: the cross-product matrix of
@@ -39,6 +40,9 @@ export function parameterLayout(model: Pick<AnmModel, "parents" | "mechanism">):
 }
 
 export function regimeGram(layout: ParameterLayout, sample: AnmSample, nodes: number[]): RegimeGram {
+  requireSample("regimeGram: sample", sample, layout.counts.length);
+  if (!Array.isArray(nodes) || nodes.some((j) => !Number.isInteger(j) || j < 0 || j >= layout.counts.length) || new Set(nodes).size !== nodes.length)
+    fail(`regimeGram: nodes [${nodes}]; expected distinct node indices in [0, ${layout.counts.length - 1}]`);
   const d = sample.length;
   const n = sample[0]?.length ?? 0;
   const dim = layout.P + d;

@@ -1,6 +1,7 @@
 import {solveRidgeSystem} from "../regression/linear-solve.js";
 import {outcomeIndex, type AnmModel} from "./anm-model.js";
 import type {ParameterLayout, RegimeGram} from "./regime-gram.js";
+import {fail} from "../validate.js";
 
 /**
  * Saengkyongam & Silva's baselines, computed from the same per-regime Grams as the joint
@@ -49,6 +50,12 @@ export function fitRegInd(model: Pick<AnmModel, "names">, layout: ParameterLayou
 
 /** Per regime: the outcome features' Gram (p x p) and their cross-products with Y. */
 function outcomeBlocks(layout: ParameterLayout, grams: RegimeGram[], y: number): {A: Float64Array[]; b: Float64Array[]} {
+  if (!Array.isArray(grams) || grams.length === 0) fail("REG: no regimes; expected the observational regime's statistics at least");
+  if (y !== layout.counts.length - 1) fail(`REG: the model has ${y + 1} nodes, the parameter layout ${layout.counts.length}`);
+  grams.forEach((g, r) => {
+    if (!g || g.dim !== layout.P + layout.counts.length || g.G?.length !== g.dim * g.dim) fail(`REG: regime ${r}'s statistics do not match the parameter layout`);
+    if (!(g.n >= 1)) fail(`REG: regime ${r} has ${g.n} rows; expected at least 1`);
+  });
   const p = layout.counts[y], o = layout.offsets[y];
   const A: Float64Array[] = [], b: Float64Array[] = [];
   for (const g of grams) {

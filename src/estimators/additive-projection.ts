@@ -1,6 +1,7 @@
 import {monomialBasis} from "../features/monomial-basis.js";
-import type {PolynomialModel} from "../regression/polynomial-regression.js";
+import {requireModel, type PolynomialModel} from "../regression/polynomial-regression.js";
 import type {InterventionDistribution} from "../scm/regime.js";
+import {fail} from "../validate.js";
 
 /** Raw moments E[X^0..X^n] of N(mean, std^2): M_j = mean M_{j-1} + (j - 1) std^2 M_{j-2}. */
 export function normalRawMoments(mean: number, std: number, n: number): number[] {
@@ -17,10 +18,19 @@ export function normalRawMoments(mean: number, std: number, n: number): number[]
  * it cannot increase the L2 error under that distribution.
  */
 export function additiveProjection(model: PolynomialModel, distribution: InterventionDistribution): PolynomialModel {
+  requireModel("additiveProjection: model", model);
   const {nVars: K, degree} = model;
-  if (distribution.mean.length !== K) throw new Error(`distribution has ${distribution.mean.length} actions, the model ${K}`);
+  if (!distribution || !distribution.mean || !distribution.std) fail("additiveProjection: expected a distribution with mean and std per action");
+  if (distribution.mean.length !== K || distribution.std.length !== K) fail(`additiveProjection: distribution has ${distribution.mean.length} means and ${distribution.std.length} standard deviations, the model ${K} actions`);
+  for (let k = 0; k < K; k++) {
+    if (!Number.isFinite(distribution.mean[k])) fail(`additiveProjection: mean of action ${k} is ${distribution.mean[k]}; expected a finite number`);
+    if (!Number.isFinite(distribution.std[k]) || distribution.std[k] < 0) fail(`additiveProjection: std of action ${k} is ${distribution.std[k]}; expected a finite number >= 0`);
+  }
   const basis = monomialBasis(K, degree);
-  const moments = distribution.mean.map((m, k) => normalRawMoments(m, distribution.std[k], degree));
+  // the model is a polynomial in z_k = (a_k - center_k) / scale_k, and z_k ~ N((mean_k - center_k) / scale_k, (std_k / scale_k)^2)
+  const center = model.center ?? new Float64Array(K);
+  const scale = model.scale ?? new Float64Array(K).fill(1);
+  const moments = distribution.mean.map((m, k) => normalRawMoments((m - center[k]) / scale[k], distribution.std[k] / scale[k], degree));
   const out = new Float64Array(basis.size);
   const e = new Int32Array(K);
   for (let m = 0; m < basis.size; m++) {
@@ -37,5 +47,5 @@ export function additiveProjection(model: PolynomialModel, distribution: Interve
       out[basis.indexOf(e)] += c * rest;
     }
   }
-  return {nVars: K, degree, coef: out};
+  return {...model, coef: out};
 }

@@ -2,7 +2,8 @@ import type {MomentLayout, Moments} from "../regression/moments.js";
 import {sumMoments} from "../regression/moments.js";
 import {solveRidgeSystem} from "../regression/linear-solve.js";
 import {fSurvival, holm} from "../stats/f-distribution.js";
-import type {TrainingMoments} from "./training-data.js";
+import {fail} from "../validate.js";
+import {requireTrainingData, type TrainingMoments} from "./training-data.js";
 
 /**
  * Ancestors of each action from the single-intervention data alone: in the regime do(A_k), A_j
@@ -22,6 +23,9 @@ export interface AncestorTest {
 }
 
 export function detectAncestors(data: TrainingMoments, alpha = 0.05): {ancestors: number[][]; tests: AncestorTest[]} {
+  requireTrainingData("detectAncestors", data);
+  if (!(alpha > 0 && alpha < 1)) fail(`detectAncestors: level ${alpha}; expected a number in (0, 1)`);
+  if (data.layout.degree < 3) fail(`detectAncestors: the layout has degree ${data.layout.degree}; the tests need moments of degree 6, i.e. a layout of degree >= 3`);
   const {layout, K} = data;
   const tests: AncestorTest[] = [];
   for (let k = 0; k < K; k++) {
@@ -41,7 +45,7 @@ export function detectAncestors(data: TrainingMoments, alpha = 0.05): {ancestors
 
 /**
  * F-test of a regression of z_j^power on [1, z_k, ..., z_k^degree] against the intercept alone,
- * from the moments (z are the layout's shifted actions; all moments needed have degree <= 6).
+ * from the moments (z are the layout's standardized actions; all moments needed have degree <= 6).
  */
 function dependenceTest(layout: MomentLayout, m: Moments, k: number, j: number, power: number, degree: number): number {
   const {basis2, nVars} = layout;

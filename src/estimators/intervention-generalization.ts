@@ -1,6 +1,7 @@
 import {combineModels, fitIndicatorCV, fitPolynomialCV, type PolynomialModel} from "../regression/polynomial-regression.js";
 import type {RidgeOptions} from "../regression/ridge.js";
-import type {TrainingMoments} from "./training-data.js";
+import {fail, requireIndexSet} from "../validate.js";
+import {requireTrainingData, type TrainingMoments} from "./training-data.js";
 
 /**
  * The Intervention Generalization estimator of Kekić et al. as their figures used it: K + 1
@@ -15,13 +16,25 @@ export interface SeparateFits {
 }
 
 export function fitSeparate(data: TrainingMoments, options: RidgeOptions = {}): SeparateFits {
+  requireTrainingData("fitSeparate", data);
   const obs = fitPolynomialCV(data.layout, data.observational, options);
   const single = data.single.map((folds) => fitPolynomialCV(data.layout, folds, options));
   return {observational: obs.model, single: single.map((s) => s.model), alphas: [obs.fit.alpha, ...single.map((s) => s.fit.alpha)]};
 }
 
+/** The intervened set S: distinct action indices 0 .. K - 1 (index k is do(A_{k+1})). */
+export function requireIntervened(label: string, intervened: readonly number[], K: number): void {
+  requireIndexSet(`${label}: intervened actions`, intervened, K, (k) => `do(A${k + 1})`);
+}
+
 export function interventionGeneralization(fits: SeparateFits, intervened?: readonly number[]): PolynomialModel {
+  if (!fits || !fits.observational || !Array.isArray(fits.single) || fits.single.length === 0) fail("interventionGeneralization: expected separate fits with an observational model and one model per action");
+  const K = fits.single.length;
+  fits.single.forEach((m, k) => {
+    if (!m) fail(`interventionGeneralization: the model of regime do(A${k + 1}) is missing`);
+  });
   const S = intervened ?? fits.single.map((_, k) => k);
+  requireIntervened("interventionGeneralization", S, K);
   return combineModels([fits.observational, ...S.map((k) => fits.single[k])], [1 - S.length, ...S.map(() => 1)]);
 }
 
@@ -36,11 +49,14 @@ export interface IndicatorFit {
 }
 
 export function fitIndicatorRegression(data: TrainingMoments, options: RidgeOptions = {}): IndicatorFit {
+  requireTrainingData("fitIndicatorRegression", data);
   const {blocks, fit} = fitIndicatorCV(data.layout, data.observational, data.single, options);
   return {blocks, alpha: fit.alpha};
 }
 
 export function indicatorPrediction(fit: IndicatorFit, intervened?: readonly number[]): PolynomialModel {
+  if (!fit || !Array.isArray(fit.blocks) || fit.blocks.length < 2) fail("indicatorPrediction: expected an indicator fit with a reference block and one block per action");
   const S = intervened ?? fit.blocks.slice(1).map((_, k) => k);
+  requireIntervened("indicatorPrediction", S, fit.blocks.length - 1);
   return combineModels([fit.blocks[0], ...S.map((k) => fit.blocks[k + 1])], [1, ...S.map(() => 1)]);
 }

@@ -3,7 +3,8 @@ import type {Moments} from "../regression/moments.js";
 import {featureMap, fitPolynomialCV} from "../regression/polynomial-regression.js";
 import {heldOutErrors, WIDE_ALPHAS} from "../regression/ridge.js";
 import type {SeparateFits} from "./intervention-generalization.js";
-import type {TrainingMoments} from "./training-data.js";
+import {fail} from "../validate.js";
+import {requireTrainingData, type TrainingMoments} from "./training-data.js";
 
 /**
  * Intervention Generalization with one regularization for all K + 1 fits (beyond the paper).
@@ -13,6 +14,8 @@ import type {TrainingMoments} from "./training-data.js";
  * and folds.
  */
 export function fitSeparateSharedAlpha(data: TrainingMoments, alphas: readonly number[] = WIDE_ALPHAS): SeparateFits & {alpha: number} {
+  requireTrainingData("fitSeparateSharedAlpha", data);
+  if (!Array.isArray(alphas) || alphas.length === 0 || alphas.some((a) => !(a > 0) || !Number.isFinite(a))) fail(`fitSeparateSharedAlpha: alphas must be positive finite numbers, got [${alphas}]`);
   const {layout} = data;
   const regimes: Moments[][] = [data.observational, ...data.single];
   const rows = (folds: Moments[]) => folds.reduce((s, m) => s + m.n, 0);

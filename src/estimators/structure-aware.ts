@@ -1,10 +1,11 @@
 
 import {emptyGram, productIndex, type GramStats} from "../regression/gram.js";
 import type {MomentLayout, Moments} from "../regression/moments.js";
-import type {PolynomialModel} from "../regression/polynomial-regression.js";
+import {modelFromStandardized, type PolynomialModel} from "../regression/polynomial-regression.js";
 import {fitRidgeCV, WIDE_ALPHAS, type RidgeOptions} from "../regression/ridge.js";
-import {shiftExpansion} from "../regression/shift-expansion.js";
-import type {TrainingMoments} from "./training-data.js";
+import {fail} from "../validate.js";
+import {requireIntervened} from "./intervention-generalization.js";
+import {requireTrainingData, type TrainingMoments} from "./training-data.js";
 
 /**
  * A structure-aware joint estimator (beyond the paper; the decomposition of its eqs. 15-17 with
@@ -18,7 +19,7 @@ import type {TrainingMoments} from "./training-data.js";
  * intervened actions, h for the others.
  */
 export interface MaskedFeature {
-  /** index in the degree-d monomial basis over all K actions (shifted variables) */
+  /** index in the degree-d monomial basis over all K actions (standardized variables) */
   monomial: number;
   /** regimes where it is on: 0 = observational, 1 + k = do(A_k) */
   regimes: boolean[];
@@ -73,35 +74,34 @@ export interface StructureFit {
 }
 
 export function fitStructureAware(data: TrainingMoments, ancestors: number[][], options: RidgeOptions = {alphas: WIDE_ALPHAS}): StructureFit {
+  requireTrainingData("fitStructureAware", data);
   const {layout, K} = data;
-  if (ancestors.length !== K) throw new Error(`ancestors for ${ancestors.length} actions, data has ${K}`);
+  if (!Array.isArray(ancestors) || ancestors.length !== K) fail(`fitStructureAware: ancestors for ${Array.isArray(ancestors) ? ancestors.length : 0} actions, data has K = ${K}`);
+  ancestors.forEach((a, k) => {
+    if (!Array.isArray(a)) fail(`fitStructureAware: ancestors of action ${k} missing; expected an array of indices`);
+    requireIntervened(`fitStructureAware: ancestors of action ${k}`, a, K);
+    if (a.includes(k)) fail(`fitStructureAware: action ${k} is listed as its own ancestor`);
+  });
   const features = structureFeatures(layout, ancestors);
   const folds = data.observational.map((obs, f) => maskedGram(layout, [obs, ...data.single.map((s) => s[f])], features));
-  const fit = fitRidgeCV(folds, {p: features.length, blocks: 1}, {...options, shiftY: layout.shiftY});
+  const fit = fitRidgeCV(folds, {p: features.length, blocks: 1}, options);
   return {layout, features, coef: fit.coef, intercept: fit.intercept, alpha: fit.alpha, ancestors};
 }
 
-/** The prediction for the regime intervening on `intervened` (default: all, the joint effect), as a raw polynomial. */
+/** The prediction for the regime intervening on `intervened` (default: all, the joint effect). */
 export function structurePrediction(fit: StructureFit, intervened?: readonly number[]): PolynomialModel {
   const {layout, features} = fit;
   const K = layout.nVars;
+  if (intervened !== undefined) requireIntervened("structurePrediction", intervened, K);
   const S = new Set(intervened ?? [...Array(K).keys()]);
   const p = layout.basis.size;
-  // coefficients over monomials of the shifted actions z = a - shift
+  // coefficients over monomials of the standardized actions
   const gamma = new Float64Array(p);
   features.forEach((f, j) => {
     const on = f.term.kind === "u" ? S.has(f.term.action) : !S.has(f.term.action);
     if (on) gamma[f.monomial] += fit.coef[j];
   });
-  gamma[0] += fit.intercept;
-  // monomials of (a - shift) = T(-shift) x monomials of a, so the raw coefficients are T^T gamma
-  const T = shiftExpansion(layout.basis, Array.from(layout.shiftX, (s) => -s));
-  const coef = new Float64Array(p);
-  for (let m = 0; m < p; m++) {
-    if (gamma[m] === 0) continue;
-    for (let n = 0; n <= m; n++) coef[n] += gamma[m] * T[m * p + n];
-  }
-  return {nVars: K, degree: layout.degree, coef};
+  return modelFromStandardized(layout, gamma, fit.intercept, true);
 }
 
 /** Ancestors from a known DAG given as parent lists (transitive closure). */

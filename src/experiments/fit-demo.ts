@@ -2,7 +2,7 @@ import type {MethodId} from "../estimators/methods.js";
 
 export const DEMO_METHODS: MethodId[] = ["intervention-generalization", "joint-topline", "pooled", "observational"];
 import type {TrainingMoments} from "../estimators/training-data.js";
-import {mean, rmse} from "../metrics.js";
+import {rmse} from "../metrics.js";
 import type {MomentKernel} from "../regression/moment-kernel.js";
 import {accumulateFolds, momentLayout} from "../regression/moments.js";
 import {combineModels, predictMany, type PolynomialModel} from "../regression/polynomial-regression.js";
@@ -101,7 +101,7 @@ export function runFitDemo(s: FitDemoSettings, kernel: MomentKernel, now: () => 
   const {scm, interventions, obs, singles, joint} = d;
   const t1 = now();
 
-  const layout = momentLayout(K, s.degree, interventions.mean, mean(obs.outcome));
+  const layout = momentLayout(s.degree, obs.actions, obs.outcome);
   const folds = (sample: RegimeSample) => accumulateFolds(layout, sample.actions, sample.outcome, splitSizes(sample.n, 0.2).nTrain, 3, kernel.accumulate);
   const training: TrainingMoments & {joint: ReturnType<typeof folds>} = {layout, K, observational: folds(obs), single: singles.map(folds), joint: folds(joint)};
   // the four methods the page compares (the indicator form's (K + 1) p x (K + 1) p solves would dominate a refit)

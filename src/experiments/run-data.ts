@@ -1,5 +1,4 @@
 import type {TrainingMoments} from "../estimators/training-data.js";
-import {mean} from "../metrics.js";
 import {FoldAccumulator} from "../regression/fold-accumulator.js";
 import type {MomentKernel} from "../regression/moment-kernel.js";
 import {momentLayout, type MomentLayout, type Moments} from "../regression/moments.js";
@@ -64,7 +63,7 @@ export function generateRunData(K: number, sizes: DatasetSizes, settings: FitSet
     const rows = Math.min(CHUNK_ROWS, obsRows - done);
     const chunk = obsNext(rows);
     if (!layout) {
-      layout = momentLayout(K, settings.degree, chunk.actions.map(mean), mean(chunk.outcome));
+      layout = momentLayout(settings.degree, chunk.actions, chunk.outcome);
       igView = new FoldAccumulator(layout, nTrain(sizes.observational), folds, kernel);
       baselineView = sizes.observationalBaseline === sizes.observational ? igView : new FoldAccumulator(layout, nTrain(sizes.observationalBaseline), folds, kernel);
     }

@@ -1,4 +1,6 @@
-import {Float64, Schema, Table, Utf8, type Field, vectorFromArray, tableFromIPC, tableToIPC} from "apache-arrow";
+import {Float64, Schema, Table, Utf8, type Field, vectorFromArray, tableToIPC} from "apache-arrow";
+import {fail} from "../validate.js";
+import {readArrowFile} from "./arrow-file.js";
 
 /** A flat record: every field a number or a string. */
 export type FlatRecord = Record<string, number | string>;
@@ -21,8 +23,14 @@ export function recordsToArrow(rows: FlatRecord[], metadata: Record<string, stri
   return tableToIPC(new Table(schema, plain.batches), "file");
 }
 
-export function recordsFromArrow<T extends FlatRecord>(bytes: Uint8Array | ArrayBuffer): {rows: T[]; metadata: Record<string, string>} {
-  const table = tableFromIPC(bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : bytes);
+/**
+ * Flat records back from a file written by recordsToArrow; `label` (e.g. the file name) names
+ * the file in errors, `required` lists columns the caller needs.
+ */
+export function recordsFromArrow<T extends FlatRecord>(bytes: Uint8Array | ArrayBuffer, label = "records file", required: readonly string[] = []): {rows: T[]; metadata: Record<string, string>} {
+  const expected = `a Joint Effects Lab records file (Float64 and Utf8 columns${required.length ? `, including ${required.join(", ")}` : ""})`;
+  const table = readArrowFile(bytes, label, expected, required);
+  if (table.schema.fields.length === 0) fail(`${label}: no columns; expected ${expected}`);
   const cols = table.schema.fields.map((f) => [f.name, table.getChild(f.name)!.toArray()] as const);
   const rows = Array.from({length: table.numRows}, (_, i) => Object.fromEntries(cols.map(([k, v]) => [k, v[i]])) as T);
   return {rows, metadata: Object.fromEntries(table.schema.metadata)};

@@ -1,5 +1,7 @@
-import {Float64, Int32, Schema, Table, Utf8, type Field, vectorFromArray, tableFromIPC, tableToIPC, type DataType} from "apache-arrow";
+import {Float64, Int32, Schema, Table, Utf8, type Field, vectorFromArray, tableToIPC, type DataType} from "apache-arrow";
 import type {ResultRow} from "../experiments/experiments.js";
+import {fail} from "../validate.js";
+import {readArrowFile} from "./arrow-file.js";
 
 /** Column name in files, field of ResultRow, Arrow type. Float64/Int32/Utf8 only, so pages need no Int64 handling. */
 const COLUMNS: [string, keyof ResultRow, DataType][] = [
@@ -25,16 +27,25 @@ export function resultsToArrow(results: ResultRow[], metadata: Record<string, st
   return tableToIPC(new Table(schema, plain.batches), "file");
 }
 
-/** Rows of a results file back in the library's shape. */
-export function resultsFromArrow(bytes: Uint8Array | ArrayBuffer): {rows: ResultRow[]; metadata: Record<string, string>} {
-  const table = tableFromIPC(bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : bytes);
+const EXPECTED = `a Joint Effects Lab results file with columns ${COLUMNS.map(([name]) => name).join(", ")}`;
+
+/** Rows of a results file back in the library's shape; `label` (e.g. the file name) names the file in errors. */
+export function resultsFromArrow(bytes: Uint8Array | ArrayBuffer, label = "results file"): {rows: ResultRow[]; metadata: Record<string, string>} {
+  const table = readArrowFile(bytes, label, EXPECTED, COLUMNS.map(([name]) => name));
+  for (const [name, , type] of COLUMNS) {
+    const found = table.getChild(name)!.type;
+    if (String(found) !== String(type)) fail(`${label}: column ${JSON.stringify(name)} has type ${found}, expected ${type}; expected ${EXPECTED}`);
+  }
   const cols = COLUMNS.map(([name, key]) => [key, table.getChild(name)!.toArray()] as const);
   const rows = Array.from({length: table.numRows}, (_, i) => Object.fromEntries(cols.map(([key, values]) => [key, values[i]])) as unknown as ResultRow);
   return {rows, metadata: Object.fromEntries(table.schema.metadata)};
 }
 
-export function metadataOf(bytes: Uint8Array): Record<string, string> {
-  return Object.fromEntries(tableFromIPC(bytes).schema.metadata);
+/** Schema metadata of a results file (experiment, config, seed, ...); `label` names the file in errors. */
+export function metadataOf(bytes: Uint8Array | ArrayBuffer, label = "results file"): Record<string, string> {
+  const metadata = readArrowFile(bytes, label, EXPECTED).schema.metadata;
+  if (!metadata.has("experiment")) fail(`${label}: no "experiment" entry in the schema metadata; expected ${EXPECTED} and its metadata (experiment, config, seed, ...)`);
+  return Object.fromEntries(metadata);
 }
 
 export function resultsToCsv(results: ResultRow[]): string {

@@ -1,4 +1,5 @@
 import {EigenvalueDecomposition, Matrix} from "ml-matrix";
+import {fail} from "../validate.js";
 
 /**
  * Solves (A + alpha I) w = b for symmetric positive semi-definite A (P x P, row-major).
@@ -7,6 +8,10 @@ import {EigenvalueDecomposition, Matrix} from "ml-matrix";
  * back from Cholesky to least squares.
  */
 export function solveRidgeSystem(A: Float64Array, P: number, alpha: number, b: Float64Array): Float64Array {
+  if (!(alpha >= 0) || !Number.isFinite(alpha)) fail(`linear solve: penalty ${alpha}; expected a finite number >= 0`);
+  if (A.length !== P * P || b.length !== P) fail(`linear solve: a ${A.length}-entry matrix and ${b.length}-entry right-hand side for ${P} unknowns`);
+  for (let i = 0; i < A.length; i++) if (!Number.isFinite(A[i])) fail(`linear solve: matrix entry (${Math.floor(i / P)}, ${i % P}) is ${A[i]}; the statistics it was built from are not finite`);
+  for (let i = 0; i < P; i++) if (!Number.isFinite(b[i])) fail(`linear solve: right-hand side entry ${i} is ${b[i]}; the statistics it was built from are not finite`);
   const L = new Float64Array(P * P);
   if (cholesky(A, P, alpha, L)) return choleskySolve(L, P, b);
   return eigenSolve(A, P, alpha, b);

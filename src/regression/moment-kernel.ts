@@ -1,5 +1,5 @@
 import {WASM_BASE64} from "../wasm/moments-wasm.generated.js";
-import {accumulateMoments, type Accumulate, type MomentLayout, type Moments} from "./moments.js";
+import {accumulateMoments, requireFiniteMoments, requireRows, type Accumulate, type MomentLayout, type Moments} from "./moments.js";
 
 /** The one hot loop of every fit, by name (results files record which one made them). */
 export interface MomentKernel {
@@ -12,7 +12,7 @@ export const typescriptKernel: MomentKernel = {name: "typescript", accumulate: a
 
 interface WasmExports {
   memory: WebAssembly.Memory;
-  accumulateBlock(K: number, q: number, p: number, qStore: number, B: number, shiftPtr: number, yShift: number, parentPtr: number, variablePtr: number, zPtr: number, yPtr: number, colPtr: number, sumPtr: number, ysumPtr: number): void;
+  accumulateBlock(K: number, q: number, p: number, qStore: number, B: number, shiftPtr: number, invScalePtr: number, yShift: number, yInvScale: number, parentPtr: number, variablePtr: number, zPtr: number, yPtr: number, colPtr: number, sumPtr: number, ysumPtr: number): void;
 }
 
 let compiled: WebAssembly.Module | null | undefined;
@@ -40,7 +40,7 @@ export function createWasmKernel(blockRows = 128): MomentKernel | null {
   const wasm = new WebAssembly.Instance(module, {}).exports as unknown as WasmExports;
   const B = blockRows;
   let current: MomentLayout | null = null;
-  let ptr = {shift: 0, parent: 0, variable: 0, z: 0, y: 0, col: 0, sum: 0, ysum: 0};
+  let ptr = {shift: 0, invScale: 0, parent: 0, variable: 0, z: 0, y: 0, col: 0, sum: 0, ysum: 0};
   let qStore = 0;
 
   const prepare = (layout: MomentLayout) => {
@@ -57,6 +57,7 @@ export function createWasmKernel(blockRows = 128): MomentKernel | null {
     };
     ptr = {
       shift: take(8 * K),
+      invScale: take(8 * K),
       parent: take(4 * q),
       variable: take(4 * q),
       z: take(8 * K * B),
@@ -70,6 +71,7 @@ export function createWasmKernel(blockRows = 128): MomentKernel | null {
     if (pages > have) wasm.memory.grow(pages - have);
     const mem = wasm.memory.buffer;
     new Float64Array(mem, ptr.shift, K).set(layout.shiftX);
+    new Float64Array(mem, ptr.invScale, K).set(layout.invScaleX);
     new Int32Array(mem, ptr.parent, q).set(basis2.parent);
     new Int32Array(mem, ptr.variable, q).set(basis2.variable);
     new Float64Array(mem, ptr.col, B).fill(1);
@@ -79,9 +81,10 @@ export function createWasmKernel(blockRows = 128): MomentKernel | null {
   return {
     name: "wasm-simd",
     accumulate(layout: MomentLayout, x: ArrayLike<number>[], y: ArrayLike<number>, start: number, end: number, target: Moments) {
-      if (x.length !== layout.nVars) throw new Error(`expected ${layout.nVars} input columns, got ${x.length}`);
+      requireRows(layout, x, y, start, end);
       if (current !== layout) prepare(layout);
       const {nVars: K, shiftX, shiftY} = layout;
+      const invY = 1 / layout.scaleY;
       const q = layout.basis2.size;
       const p = layout.basis.size;
       const mem = wasm.memory.buffer;
@@ -104,13 +107,13 @@ export function createWasmKernel(blockRows = 128): MomentKernel | null {
         if (y instanceof Float64Array) yv.set(y.subarray(i, i + rows));
         else for (let r = 0; r < rows; r++) yv[r] = y[i + r];
         if (rows < B) yv.fill(shiftY, rows);
-        wasm.accumulateBlock(K, q, p, qStore, B, ptr.shift, shiftY, ptr.parent, ptr.variable, ptr.z, ptr.y, ptr.col, ptr.sum, ptr.ysum);
+        wasm.accumulateBlock(K, q, p, qStore, B, ptr.shift, ptr.invScale, shiftY, invY, ptr.parent, ptr.variable, ptr.z, ptr.y, ptr.col, ptr.sum, ptr.ysum);
       }
       // the constant monomial counts rows; y and y^2 totals come from the TypeScript side
       let sy = 0;
       let syy = 0;
       for (let i = start; i < end; i++) {
-        const d = y[i] - shiftY;
+        const d = (y[i] - shiftY) * invY;
         sy += d;
         syy += d * d;
       }
@@ -122,6 +125,7 @@ export function createWasmKernel(blockRows = 128): MomentKernel | null {
       for (let m = 1; m < p; m++) target.monoY[m] += ysum[m];
       target.y += sy;
       target.yy += syy;
+      requireFiniteMoments(layout, x, y, start, end, target);
     },
   };
 }

@@ -1,5 +1,6 @@
 import {combineGrams, type GramStats} from "./gram.js";
 import {solveRidgeSystem} from "./linear-solve.js";
+import {fail} from "../validate.js";
 
 /** The reference grid: 1e-8, 1e-7, ..., 1e-1 (Kekić et al.'s code). */
 export const PAPER_ALPHAS: readonly number[] = Array.from({length: 8}, (_, i) => Number(`1e${i - 8}`));
@@ -24,14 +25,12 @@ export interface RidgeFit {
   alphas: number[];
   /** coefficients of the features (raw, unstandardized), length p * blocks */
   coef: Float64Array;
-  /** intercept in the units of y (working shift included) */
+  /** intercept in the units of the accumulated (standardized) outcome */
   intercept: number;
 }
 
 export interface RidgeOptions {
   alphas?: readonly number[];
-  /** added to the intercept: the shift subtracted from y before accumulating */
-  shiftY?: number;
 }
 
 interface Centered {
@@ -50,7 +49,8 @@ interface Centered {
  */
 export function fitRidgeCV(folds: GramStats[], map: FeatureMap, options: RidgeOptions = {}): RidgeFit {
   const alphas = [...(options.alphas ?? PAPER_ALPHAS)];
-  if (alphas.length === 0 || alphas.some((a) => !(a > 0))) throw new Error(`alphas must be positive, got [${alphas}]`);
+  if (alphas.length === 0 || alphas.some((a) => !(a > 0) || !Number.isFinite(a))) fail(`ridge: alphas must be positive finite numbers, got [${alphas}]`);
+  if (folds.length === 0) fail("ridge: no folds; expected the statistics of at least one fold");
   const total = combineGrams(folds);
   let best = 0;
   const cvScores: number[] = [];
@@ -62,7 +62,7 @@ export function fitRidgeCV(folds: GramStats[], map: FeatureMap, options: RidgeOp
   }
   const all = centerAndMap(total, map);
   const model = solveStandardized(all, standardize(all), alphas[best]);
-  return {alpha: alphas[best], alphas, cvScores, coef: model.coef, intercept: model.intercept + (options.shiftY ?? 0)};
+  return {alpha: alphas[best], alphas, cvScores, coef: model.coef, intercept: model.intercept};
 }
 
 function centerAndMap(g: GramStats, map: FeatureMap): Centered {

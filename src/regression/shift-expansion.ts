@@ -29,3 +29,23 @@ export function shiftExpansion(basis: MonomialBasis, shift: ArrayLike<number>): 
   }
   return T;
 }
+
+/**
+ * Raw coefficients of a polynomial given in standardized variables z = (x - center) / scale:
+ * sum_m gamma_m psi_m(z) = sum_n c_n phi_n(x). psi_m(z) = psi_m(x - center) / prod_v scale_v^e_mv
+ * and psi(x - center) = T(-center) phi(x), so c = T(-center)^T D gamma, D the scale factors.
+ * Exact in exact arithmetic; in floating point the raw coefficients of data far from the origin
+ * cancel (keep the standardized form for evaluation).
+ */
+export function rawCoefficients(basis: MonomialBasis, gamma: ArrayLike<number>, center: ArrayLike<number>, scale: ArrayLike<number>): Float64Array {
+  const {size: p, nVars, exponents} = basis;
+  const T = shiftExpansion(basis, Array.from(center, (c) => -c));
+  const coef = new Float64Array(p);
+  for (let m = 0; m < p; m++) {
+    let g = gamma[m];
+    if (g === 0) continue;
+    for (let v = 0; v < nVars; v++) g /= scale[v] ** exponents[m * nVars + v];
+    for (let n = 0; n <= m; n++) coef[n] += g * T[m * p + n];
+  }
+  return coef;
+}

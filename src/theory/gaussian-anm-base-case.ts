@@ -2,7 +2,7 @@ import {mean} from "../metrics.js";
 import {randomStream} from "../random/streams.js";
 import {standardNormal} from "../random/ziggurat.js";
 import {momentLayout, accumulateMoments, emptyMoments} from "../regression/moments.js";
-import {fitPolynomialCV, predict, type PolynomialModel} from "../regression/polynomial-regression.js";
+import {fitPolynomialCV, predict, rawCoefficientsOf, type PolynomialModel} from "../regression/polynomial-regression.js";
 
 /**
  * The base case of Saengkyongam & Silva's Theorem 1 (K = 2, their eqs. 3-5):
@@ -74,10 +74,11 @@ export function sampleBaseCase(m: BaseCaseModel, regime: Regime, n: number, seed
 
 /** Least squares of y on all monomials of the columns up to `degree` (a negligible ridge keeps it well posed). */
 function ols(columns: Float64Array[], y: Float64Array, degree: number): PolynomialModel {
-  const layout = momentLayout(columns.length, degree);
+  const layout = momentLayout(degree, columns, y);
   const m = emptyMoments(layout);
   accumulateMoments(layout, columns, y, 0, y.length, m);
-  return fitPolynomialCV(layout, [m], {alphas: [1e-9]}).model;
+  // raw coefficients: the identification below reads them term by term
+  return {nVars: columns.length, degree, coef: rawCoefficientsOf(fitPolynomialCV(layout, [m], {alphas: [1e-9]}).model)};
 }
 
 export interface BaseCaseIdentification {

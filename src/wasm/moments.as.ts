@@ -1,28 +1,30 @@
 // AssemblyScript (compiled by scripts/build-wasm.ts, not by tsc): the moment-accumulation kernel.
 //
 // One call processes a block of B rows (B a multiple of 4) laid out column by column in linear
-// memory: K input columns at zPtr and the outcome at yPtr, raw values that are shifted here in
-// place. Monomial m's column is parent(m)'s column times input column variable(m); columns of
+// memory: K input columns at zPtr and the outcome at yPtr, raw values that are standardized here
+// in place: z = (x - shift) * invScale, y' = (y - yShift) * yInvScale. Monomial m's column is parent(m)'s column times input column variable(m); columns of
 // monomials that are parents of others (index < qStore) are kept in colPtr, the rest are only
 // summed. sums[m] += sum of monomial m over the block; ysums[m] += sum of monomial m * y for m < p.
 // Column 0 at colPtr must hold ones. f64x2 lanes carry two rows; two accumulators per sum.
 
 export function accumulateBlock(
   K: i32, q: i32, p: i32, qStore: i32, B: i32,
-  shiftPtr: usize, yShift: f64,
+  shiftPtr: usize, invScalePtr: usize, yShift: f64, yInvScale: f64,
   parentPtr: usize, variablePtr: usize,
   zPtr: usize, yPtr: usize, colPtr: usize, sumPtr: usize, ysumPtr: usize,
 ): void {
   const rowBytes: usize = <usize>B << 3;
   for (let v = 0; v < K; v++) {
     const s = f64x2.splat(load<f64>(shiftPtr + (<usize>v << 3)));
+    const r = f64x2.splat(load<f64>(invScalePtr + (<usize>v << 3)));
     const base = zPtr + <usize>v * rowBytes;
-    for (let i: usize = 0; i < rowBytes; i += 16) v128.store(base + i, f64x2.sub(v128.load(base + i), s));
+    for (let i: usize = 0; i < rowBytes; i += 16) v128.store(base + i, f64x2.mul(f64x2.sub(v128.load(base + i), s), r));
   }
   const ys = f64x2.splat(yShift);
+  const yr = f64x2.splat(yInvScale);
   let ytot0 = f64x2.splat(0);
   for (let i: usize = 0; i < rowBytes; i += 16) {
-    const yv = f64x2.sub(v128.load(yPtr + i), ys);
+    const yv = f64x2.mul(f64x2.sub(v128.load(yPtr + i), ys), yr);
     v128.store(yPtr + i, yv);
     ytot0 = f64x2.add(ytot0, yv);
   }

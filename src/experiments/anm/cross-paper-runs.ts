@@ -114,7 +114,7 @@ export function runCross(c: CrossConfig, kernel: MomentKernel = typescriptKernel
         };
         // Kekić et al.'s estimator: degree-3 ridge fits per regime, 3-fold CV on the paper's grid
         const outcome = (s: AnmSample) => s[K];
-        const layout = momentLayout(K, 3, d.interventions.mean, mean(outcome(d.observational)));
+        const layout = momentLayout(3, d.observational.slice(0, K), outcome(d.observational));
         const folds = (s: AnmSample) => accumulateFolds(layout, s.slice(0, K), outcome(s), s[0].length, 3, kernel.accumulate);
         const training = {layout, K, observational: folds(d.observational), single: d.single.map(folds)};
         const [ig] = fitMethods(training, training.observational, ["intervention-generalization"], "paper");
