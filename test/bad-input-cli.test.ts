@@ -4,7 +4,7 @@
 // function the executable calls); the process-level cases (signals, a dying launcher) spawn it.
 import assert from "node:assert/strict";
 import {spawn, spawnSync} from "node:child_process";
-import {chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, lstatSync, symlinkSync, writeFileSync} from "node:fs";
+import {chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, lstatSync, symlinkSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import test from "node:test";
@@ -238,7 +238,8 @@ for (const signal of ["SIGKILL", "SIGHUP"] as const) {
   });
 }
 
-test("CLI: SIGKILL to `npm run experiment` stops the run (node is npm's direct child), and nothing is written", async () => {
+for (const signal of ["SIGKILL", "SIGINT"] as const)
+test(`CLI: ${signal} to \`npm run experiment\` stops the run (node is npm's direct child), and nothing is written`, async () => {
   const dir = mkdtempSync(join(tmpdir(), "jel-npm-"));
   const out = join(dir, "r.csv");
   const npm = spawn("npm", ["run", "-s", "experiment", "--", ...LONG(out)], {stdio: "ignore"});
@@ -251,7 +252,7 @@ test("CLI: SIGKILL to `npm run experiment` stops the run (node is npm's direct c
   }, 15_000);
   assert.ok(child > 0, "npm should exec node directly");
   await new Promise((r) => setTimeout(r, 1500));
-  npm.kill("SIGKILL");
+  npm.kill(signal);
   assert.ok(await waitFor(() => !alive(child), 5000), "the run must exit when npm is killed");
   await new Promise((r) => setTimeout(r, 1000));
   assert.deepEqual(readdirSync(dir), []);
@@ -268,5 +269,15 @@ test("CLI: SIGINT to the run itself exits at once without writing", async () => 
   await new Promise((r) => setTimeout(r, 1000));
   assert.equal(existsSync(out), false);
   assert.deepEqual(readdirSync(dir), []);
-  void statSync;
+});
+
+test("worker pool: a heartbeat reports what each running task is doing while it runs", async () => {
+  const {runExperimentParallel} = await import("../src/node/worker-pool.js");
+  const {PAPER_CONFIGS} = await import("../src/experiments/experiments.js");
+  const {typescriptKernel} = await import("../src/regression/moment-kernel.js");
+  const beats: string[] = [];
+  const config = {...PAPER_CONFIGS.main, K: [3], n: [300_000], runs: 1, methods: ["intervention-generalization" as const, "structure-aware" as const]};
+  await runExperimentParallel(config, typescriptKernel, 1, undefined, {heartbeatMs: 100, onHeartbeat: (running) => beats.push(...running.map((r) => r.stage))});
+  assert.ok(beats.length >= 3, `expected several heartbeats, got ${beats.length}`);
+  assert.ok(beats.some((s) => s.startsWith("drawing data")), beats.join("; "));
 });

@@ -41,6 +41,12 @@ const ALLOWED: Record<AnmExperiment, string[]> = {
 };
 const COMMON = ["json", "out", "quiet", "help", "force"];
 
+/** --seed: run r uses seed + r, so seed + runs - 1 must stay a safe integer. */
+function seedFlag(values: ParsedArgs["values"], fallback: number): number {
+  const runs = intFlag(values, "runs", 1, 1);
+  return intFlag(values, "seed", fallback, 0, Number.MAX_SAFE_INTEGER - (runs - 1));
+}
+
 export function buildAnmConfig(experiment: AnmExperiment, values: ParsedArgs["values"]): AnyConfig {
   for (const [k, v] of Object.entries(values)) if (v !== undefined && !COMMON.includes(k) && !ALLOWED[experiment].includes(k)) throw new UsageError(`--${k} does not apply to ${experiment} (it takes ${ALLOWED[experiment].map((a) => `--${a}`).join(", ")})`);
   const methods = (fallback: AnmMethodId[]) => nameListFlag(values, "methods", fallback, ANM_METHOD_IDS);
@@ -53,17 +59,17 @@ export function buildAnmConfig(experiment: AnmExperiment, values: ParsedArgs["va
   if (experiment === "anm-consistency" || experiment === "anm-parameters") {
     const d = SYNTHETIC_DEFAULTS[experiment];
     const mechanisms = nameListFlag<Mechanism>(values, "mechanism", d.mechanisms, MECHANISMS);
-    config = {...d, mechanisms, n: listFlag(values, "n", d.n, {integer: true, min: 10}), runs: intFlag(values, "runs", d.runs, 1), seed: intFlag(values, "seed", d.seed, 0), testPoints: intFlag(values, "test-points", d.testPoints, 1), methods: methods(d.methods)};
+    config = {...d, mechanisms, n: listFlag(values, "n", d.n, {integer: true, min: 10}), runs: intFlag(values, "runs", d.runs, 1), seed: seedFlag(values, d.seed), testPoints: intFlag(values, "test-points", d.testPoints, 1), methods: methods(d.methods)};
   } else if (experiment === "anm-network") {
     const d = NETWORK_DEFAULTS;
-    config = {...d, n: listFlag(values, "n", d.n, {integer: true, min: 20}), c: listFlag(values, "c", d.c, {integer: false, min: 0}), runs: intFlag(values, "runs", d.runs, 1), seed: intFlag(values, "seed", d.seed, 0), bootstrap: intFlag(values, "bootstrap", d.bootstrap, 1), testPoints: intFlag(values, "test-points", d.testPoints, 2), methods: methods(d.methods)};
+    config = {...d, n: listFlag(values, "n", d.n, {integer: true, min: 20}), c: listFlag(values, "c", d.c, {integer: false, min: 0}), runs: intFlag(values, "runs", d.runs, 1), seed: seedFlag(values, d.seed), bootstrap: intFlag(values, "bootstrap", d.bootstrap, 0), testPoints: intFlag(values, "test-points", d.testPoints, 2), methods: methods(d.methods)};
   } else if (experiment === "anm-uncertainty") {
     const d = UNCERTAINTY_DEFAULTS;
-    config = {...d, n: single("n", d.n, true), c: single("c", d.c, false), seed: intFlag(values, "seed", d.seed, 0), bootstrap: intFlag(values, "bootstrap", d.bootstrap, 1), points: intFlag(values, "points", d.points, 1), methods: methods(d.methods)};
+    config = {...d, n: single("n", d.n, true), c: single("c", d.c, false), seed: seedFlag(values, d.seed), bootstrap: intFlag(values, "bootstrap", d.bootstrap, 0), points: intFlag(values, "points", d.points, 1), methods: methods(d.methods)};
   } else {
     const d = CROSS_DEFAULTS;
     const dgps = nameListFlag<CrossDgp>(values, "dgps", d.dgps, CROSS_DGPS);
-    config = {...d, dgps, n: listFlag(values, "n", d.n, {integer: true, min: 50}), runs: intFlag(values, "runs", d.runs, 1), seed: intFlag(values, "seed", d.seed, 0), testPoints: intFlag(values, "test-points", d.testPoints, 2)};
+    config = {...d, dgps, n: listFlag(values, "n", d.n, {integer: true, min: 50}), runs: intFlag(values, "runs", d.runs, 1), seed: seedFlag(values, d.seed), testPoints: intFlag(values, "test-points", d.testPoints, 2)};
   }
   try {
     validateAnmConfig(config);

@@ -114,7 +114,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const log = (s: string) => values.quiet || io.stderr(s);
   if (asked > CORES) io.stderr(`note: --workers ${asked} is more than this machine's ${CORES} cores; using ${CORES}\n`);
   checkMemory(cost.taskMemoryBytes * workers, `${workers} worker${workers > 1 ? "s" : ""} × ${formatBytes(cost.taskMemoryBytes)} per task`, values);
-  log(`estimate: ${cost.tasks} task${cost.tasks > 1 ? "s" : ""}, about ${formatSeconds(cost.cpuSeconds / workers)} on ${workers} worker${workers > 1 ? "s" : ""} (${formatSeconds(cost.cpuSeconds)} CPU), up to ${formatBytes(cost.taskMemoryBytes)} per worker\n`);
+  const upTo = cost.cpuSecondsMax > 1.5 * cost.cpuSeconds ? ` (up to ${formatSeconds(cost.cpuSecondsMax / workers)} if structure-aware finds every earlier action an ancestor)` : "";
+  log(`estimate: ${cost.tasks} task${cost.tasks > 1 ? "s" : ""}, about ${formatSeconds(cost.cpuSeconds / workers)} on ${workers} worker${workers > 1 ? "s" : ""}${upTo}, up to ${formatBytes(cost.taskMemoryBytes)} per worker\n`);
 
   const started = Date.now();
   const results = await runExperimentParallel(

@@ -12,7 +12,10 @@ export interface ParentWatch {
 }
 
 export function watchParent(onOrphaned: () => void, intervalMs = 250): ParentWatch {
-  const parent = process.ppid;
+  // A launcher that names itself (the npm script passes the shell's $PPID) is watched even if it
+  // died while this process was still starting; otherwise the parent at start is.
+  const named = Number(process.env.JEL_LAUNCHER_PID);
+  const parent = Number.isSafeInteger(named) && named > 0 ? named : process.ppid;
   // Started directly by init (pid 1), there is no launcher to outlive.
   const orphaned = () => parent !== 1 && process.ppid !== parent;
   const timer = setInterval(() => {
