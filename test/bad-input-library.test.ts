@@ -20,7 +20,8 @@ import {trainingFolds, type TrainingMoments} from "../src/estimators/training-da
 import {metadataOf, resultsFromArrow, resultsToArrow} from "../src/io/results-table.js";
 import {recordsFromArrow, recordsToArrow} from "../src/io/record-table.js";
 import {quantile, ranks, spearman} from "../src/metrics.js";
-import {createWasmKernel} from "../src/regression/moment-kernel.js";
+import {FoldAccumulator} from "../src/regression/fold-accumulator.js";
+import {createWasmKernel, typescriptKernel} from "../src/regression/moment-kernel.js";
 import {accumulateFolds, accumulateMoments, emptyMoments, momentLayout, momentLayoutWith} from "../src/regression/moments.js";
 import {combineModels, fitPolynomialCV, predict, predictMany} from "../src/regression/polynomial-regression.js";
 import {observationalRegime, singleRegime} from "../src/scm/regime.js";
@@ -100,6 +101,11 @@ const rows: Row[] = [
   {what: "zero rows", call: () => trainingFolds(layout, obs, 0, 3), message: "cannot split 0 rows into 3 folds"},
   {what: "one fold", call: () => accumulateFolds(layout, obs.actions, obs.outcome, 300, 1), message: "number of folds: 1; expected an integer >= 2"},
   {what: "rows beyond the columns", call: () => accumulateFolds(layout, obs.actions, obs.outcome, 301, 3), message: "has 300 rows, expected at least 301"},
+  {what: "a streamed fold accumulator over fewer rows than folds", call: () => new FoldAccumulator(layout, 2, 3, typescriptKernel), message: "cannot split 2 rows into 3 folds"},
+  {what: "a streamed chunk with NaN", call: () => new FoldAccumulator(layout, 300, 3, createWasmKernel()!).add([obs.actions[0], withValue(obs.actions[1], 120, NaN)], obs.outcome, 300), message: "action 1, row 120: NaN"},
+  {what: "a kernel call with end before start", call: () => accumulateMoments(layout, obs.actions, obs.outcome, 10, 5, emptyMoments(layout)), message: "end row: 5; expected an integer >= 10"},
+  {what: "training data that is null", call: () => fitSeparate(null as unknown as TrainingMoments), message: "fitSeparate: expected training moments, found null"},
+  {what: "predict with no action columns", call: () => predict(model, []), message: "predict: actions: 0 columns, expected 2"},
   {what: "negative degree", call: () => momentLayout(-1, obs.actions, obs.outcome), message: "degree: -1; expected an integer in [0, 12]"},
   {what: "non-integer degree", call: () => momentLayout(1.5, obs.actions, obs.outcome), message: "degree: 1.5; expected an integer"},
   {what: "degree given as a string", call: () => momentLayout("3" as unknown as number, obs.actions, obs.outcome), message: 'degree: the string "3"'},
