@@ -15,7 +15,7 @@ import {detectAncestors} from "../src/estimators/ancestor-detection.js";
 import {fitJointTopline, fitObservational, fitPooled} from "../src/estimators/baselines.js";
 import {fitIndicatorRegression, fitSeparate, indicatorPrediction, interventionGeneralization} from "../src/estimators/intervention-generalization.js";
 import {fitSeparateSharedAlpha} from "../src/estimators/shared-alpha.js";
-import {fitStructureAware, structurePrediction} from "../src/estimators/structure-aware.js";
+import {ancestorsOf, fitStructureAware, structurePrediction} from "../src/estimators/structure-aware.js";
 import {trainingFolds, type TrainingMoments} from "../src/estimators/training-data.js";
 import {metadataOf, resultsFromArrow, resultsToArrow} from "../src/io/results-table.js";
 import {recordsFromArrow, recordsToArrow} from "../src/io/record-table.js";
@@ -86,6 +86,8 @@ const rows: Row[] = [
   {what: "structure-aware prediction out of range", call: () => structurePrediction(structure, [5]), message: "index 5 out of range"},
   {what: "structure-aware fit with an action its own ancestor", call: () => fitStructureAware(data, [[0], []]), message: "action 0 is listed as its own ancestor"},
   {what: "structure-aware fit with ancestors for the wrong K", call: () => fitStructureAware(data, [[]]), message: "ancestors for 1 actions, data has K = 2"},
+  {what: "ancestors of a cyclic graph", call: () => ancestorsOf([[1], [0]]), message: "the parent lists contain a cycle"},
+  {what: "ancestors with a parent out of range", call: () => ancestorsOf([[], [2]]), message: "parents of action 1: index 2 out of range"},
   // ---- item 3: values ----
   {what: "NaN in the outcome", call: () => accumulateFolds(layout, obs.actions, withValue(obs.outcome, 5, NaN), 300, 3), message: "outcome, row 5: NaN; expected a finite number"},
   {what: "Infinity in the outcome", call: () => trainingFolds(layout, {...obs, outcome: Float64Array.from(withValue(obs.outcome, 7, Infinity))}, 300, 3), message: "outcome, row 7: Infinity"},

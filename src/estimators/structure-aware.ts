@@ -3,7 +3,7 @@ import {emptyGram, productIndex, type GramStats} from "../regression/gram.js";
 import type {MomentLayout, Moments} from "../regression/moments.js";
 import {modelFromStandardized, type PolynomialModel} from "../regression/polynomial-regression.js";
 import {fitRidgeCV, WIDE_ALPHAS, type RidgeOptions} from "../regression/ridge.js";
-import {fail} from "../validate.js";
+import {fail, requireIndexSet} from "../validate.js";
 import {requireIntervened} from "./intervention-generalization.js";
 import {requireTrainingData, type TrainingMoments} from "./training-data.js";
 
@@ -79,7 +79,7 @@ export function fitStructureAware(data: TrainingMoments, ancestors: number[][], 
   if (!Array.isArray(ancestors) || ancestors.length !== K) fail(`fitStructureAware: ancestors for ${Array.isArray(ancestors) ? ancestors.length : 0} actions, data has K = ${K}`);
   ancestors.forEach((a, k) => {
     if (!Array.isArray(a)) fail(`fitStructureAware: ancestors of action ${k} missing; expected an array of indices`);
-    requireIntervened(`fitStructureAware: ancestors of action ${k}`, a, K);
+    requireIndexSet(`fitStructureAware: ancestors of action ${k}`, a, K);
     if (a.includes(k)) fail(`fitStructureAware: action ${k} is listed as its own ancestor`);
   });
   const features = structureFeatures(layout, ancestors);
@@ -106,14 +106,20 @@ export function structurePrediction(fit: StructureFit, intervened?: readonly num
 
 /** Ancestors from a known DAG given as parent lists (transitive closure). */
 export function ancestorsOf(parents: number[][]): number[][] {
+  if (!Array.isArray(parents) || parents.length === 0) fail("ancestorsOf: expected one parent list per action");
+  parents.forEach((ps, k) => requireIndexSet(`ancestorsOf: parents of action ${k}`, ps, parents.length));
   const memo = new Map<number, Set<number>>();
+  const onPath = new Set<number>();
   const visit = (k: number): Set<number> => {
     if (memo.has(k)) return memo.get(k)!;
+    if (onPath.has(k)) fail(`ancestorsOf: action ${k} is its own ancestor (the parent lists contain a cycle); expected a DAG`);
+    onPath.add(k);
     const s = new Set<number>();
     for (const j of parents[k]) {
       s.add(j);
       for (const a of visit(j)) s.add(a);
     }
+    onPath.delete(k);
     memo.set(k, s);
     return s;
   };
