@@ -85,8 +85,3 @@ export function requireIndexSet(label: string, indices: unknown, size: number, n
     seen.add(i);
   }
 }
-
-/** Names regime r of training data: 0 = observational, 1 + k = do(A_{k+1}). */
-export function regimeName(r: number): string {
-  return r === 0 ? "observational" : `do(A${r})`;
-}

@@ -105,6 +105,7 @@ const rows: Row[] = [
   {what: "rows beyond the columns", call: () => accumulateFolds(layout, obs.actions, obs.outcome, 301, 3), message: "has 300 rows, expected at least 301"},
   {what: "a streamed fold accumulator over fewer rows than folds", call: () => new FoldAccumulator(layout, 2, 3, typescriptKernel), message: "cannot split 2 rows into 3 folds"},
   {what: "a streamed chunk with NaN", call: () => new FoldAccumulator(layout, 300, 3, createWasmKernel()!).add([obs.actions[0], withValue(obs.actions[1], 120, NaN)], obs.outcome, 300), message: "action 1, row 120: NaN"},
+  {what: "a streamed chunk of -5 rows", call: () => new FoldAccumulator(layout, 300, 3, typescriptKernel).add(obs.actions, obs.outcome, -5), message: "rows in the chunk: -5; expected an integer >= 0"},
   {what: "a kernel call with end before start", call: () => accumulateMoments(layout, obs.actions, obs.outcome, 10, 5, emptyMoments(layout)), message: "end row: 5; expected an integer >= 10"},
   {what: "training data that is null", call: () => fitSeparate(null as unknown as TrainingMoments), message: "fitSeparate: expected training moments, found null"},
   {what: "predict with no action columns", call: () => predict(model, []), message: "predict: actions: 0 columns, expected 2"},

@@ -1,7 +1,7 @@
 import {requireFolds} from "../regression/polynomial-regression.js";
 import {accumulateFolds, type MomentLayout, type Moments} from "../regression/moments.js";
 import type {RegimeSample} from "../scm/sample-regime.js";
-import {fail, regimeName, requireInteger} from "../validate.js";
+import {fail, requireInteger} from "../validate.js";
 
 /**
  * What the estimators see: per-fold sufficient statistics of the training split of the
@@ -15,6 +15,11 @@ export interface TrainingMoments {
   /** single[k]: folds of the dataset with do(A_k) */
   single: Moments[][];
   joint?: Moments[];
+}
+
+/** Names regime r of training data: 0 = observational, 1 + k = do(A_{k+1}). */
+export function regimeName(r: number): string {
+  return r === 0 ? "observational" : `do(A${r})`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type {MomentKernel} from "./moment-kernel.js";
 import {emptyMoments, foldSizes, type MomentLayout, type Moments} from "./moments.js";
+import {requireInteger} from "../validate.js";
 
 /**
  * Moments of the contiguous CV folds of the first `nRows` rows of a dataset that arrives in
@@ -23,6 +24,7 @@ export class FoldAccumulator {
 
   /** Adds the next `count` rows (rows 0..count-1 of the chunk's columns). */
   add(x: ArrayLike<number>[], y: ArrayLike<number>, count: number): void {
+    requireInteger("rows in the chunk", count, 0);
     for (let f = 0; f < this.folds.length; f++) {
       const lo = Math.max(this.offset, f === 0 ? 0 : this.ends[f - 1]);
       const hi = Math.min(this.offset + count, this.ends[f]);
