@@ -12,6 +12,7 @@ import {predict} from "../../regression/polynomial-regression.js";
 import {typescriptKernel, type MomentKernel} from "../../regression/moment-kernel.js";
 import {fitMethods} from "../score-methods.js";
 import {mean, rmse} from "../../metrics.js";
+import {checkRunSeeds} from "../run-seeds.js";
 import {anmTrainingData, jointEffect} from "./anm-data.js";
 
 /**
@@ -55,7 +56,8 @@ export interface CrossRow {
 export function validateCrossConfig(c: CrossConfig): void {
   for (const d of c.dgps) if (!CROSS_DGPS.includes(d)) throw new Error(`unknown data-generating process "${d}" (known: ${CROSS_DGPS.join(", ")})`);
   for (const n of c.n) if (!Number.isInteger(n) || n < 50) throw new Error(`n must be an integer >= 50, got ${n}`);
-  if (!Number.isInteger(c.runs) || c.runs < 1) throw new Error(`runs must be a positive integer, got ${c.runs}`);
+  checkRunSeeds(c.seed, c.runs);
+  if (new Set(c.n).size !== c.n.length || new Set(c.dgps).size !== c.dgps.length) throw new Error(`n and DGP values must each be listed once (got n ${c.n.join(",")}, DGPs ${c.dgps.join(",")})`);
   if (!Number.isInteger(c.testPoints) || c.testPoints < 2) throw new Error(`test points must be an integer >= 2, got ${c.testPoints}`);
 }
 
