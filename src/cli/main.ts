@@ -8,6 +8,7 @@ import {kernelByName} from "../regression/moment-kernel.js";
 import {experimentCost, formatBytes, formatSeconds} from "../experiments/cost-model.js";
 import {checkOutputPath, OutputPathError, writeOrRecover, type OutputTarget} from "../node/output-file.js";
 import {runExperimentParallel} from "../node/worker-pool.js";
+import {EXAMPLE_USAGE, ESTIMATE_USAGE, runEstimate, runExample} from "./estimate-command.js";
 import {intFlag, listFlag, nameListFlag, parseCli, UsageError, type FlagValues} from "./args.js";
 import {anmConfigCost, ANM_EXPERIMENTS, ANM_USAGE, buildAnmConfig, runAnmExperiment, writeAnmOutput, type AnmExperiment} from "./anm-experiment.js";
 
@@ -45,7 +46,11 @@ Before running, every command estimates memory and CPU time from the sizes and r
 that cannot fit in memory (the message gives the estimate). A run stops, writing nothing, when
 the process that launched it ends.
 
-${ANM_USAGE}`;
+${ANM_USAGE}
+${EXAMPLE_USAGE}
+The own-data estimator has its own command (npm run estimate -- --help):
+${ESTIMATE_USAGE.split("\n")[0]}
+`;
 
 
 /** The share of this machine's memory a run may plan to use. */
@@ -88,6 +93,8 @@ export async function cliMain(argv: string[], io: CliIo): Promise<number> {
 
 /** Runs the command line; returns the exit status. Usage errors are thrown as UsageError. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  if (argv[0] === "estimate") return runEstimate(argv.slice(1), io);
+  if (argv[0] === "example") return runExample(argv.slice(1), io);
   const {experiment, values} = parseCli(argv);
   if (values.help) {
     io.stdout(USAGE);
