@@ -206,7 +206,7 @@ export function fitJointEffects(data: RegimeData, options: FitOptions = {}): Joi
     return actions.map((a) =>
       Float64Array.from(queries, (q, i) => {
         const v = q?.[a];
-        if (typeof v !== "number" || !Number.isFinite(v)) fail(`query ${i + 1}: action "${a}" is ${v === undefined ? "missing" : JSON.stringify(v)}; expected a finite number`);
+        if (typeof v !== "number" || !Number.isFinite(v)) fail(`query ${i + 1}: action "${a}" is ${v === undefined ? "missing" : typeof v === "number" ? String(v) : JSON.stringify(v)}; expected a finite number`);
         return v;
       }),
     );
