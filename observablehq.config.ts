@@ -5,6 +5,7 @@ export default {
   title: "Joint Effects Lab",
   pages: [
     {name: "Joint effects from single interventions", path: "/"},
+    {name: "Your data", path: "/your-data"},
     {
       name: "Theory",
       open: true,

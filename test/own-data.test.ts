@@ -137,7 +137,7 @@ test("own data: CSV, Arrow file and Arrow stream give the same table", () => {
     assert.deepEqual(other.single.map((g) => g?.rows.length), fromCsv.single.map((g) => g?.rows.length));
   }
   const truth = JSON.parse(tableFromIPC(file).schema.metadata.get("truth")!);
-  assert.deepEqual(exactEffect(truth, [[200], [500], [300]]), exactEffect(ds.truth, [[200], [500], [300]]));
+  assert.deepEqual(exactEffect(truth, [[500], [800], [600]]), exactEffect(ds.truth, [[500], [800], [600]]));
 });
 
 test("own data: the estimate command's JSON equals the library's answer on the same CSV (round trip)", async () => {
@@ -146,11 +146,11 @@ test("own data: the estimate command's JSON equals the library's answer on the s
   let err = "";
   assert.equal(await cliMain(["example", "marketing", "--out", csvPath, "--quiet"], {stdout: () => {}, stderr: (s) => void (err += s), stopped: () => false}), 0, err);
   let out = "";
-  const status = await cliMain(["estimate", csvPath, "--actions", "email,social,display", "--outcome", "sales", "--at", "email=200,social=500,display=300", "--at", "email=900,social=500,display=300", "--bootstrap", "40", "--json", "--quiet", "--out", join(dir, "p.arrow")], {stdout: (s) => void (out += s), stderr: (s) => void (err += s), stopped: () => false});
+  const status = await cliMain(["estimate", csvPath, "--actions", "email,social,display", "--outcome", "sales", "--at", "email=500,social=800,display=600", "--at", "email=1200,social=800,display=600", "--bootstrap", "40", "--json", "--quiet", "--out", join(dir, "p.arrow")], {stdout: (s) => void (out += s), stderr: (s) => void (err += s), stopped: () => false});
   assert.equal(status, 0, err);
   const doc = JSON.parse(out);
   const data = regimeData(readCsv(readFileSync(csvPath, "utf8"), csvPath), {actions: ["email", "social", "display"], outcome: "sales", regime: "regime"});
-  const queries = [{email: 200, social: 500, display: 300}, {email: 900, social: 500, display: 300}];
+  const queries = [{email: 500, social: 800, display: 600}, {email: 1200, social: 800, display: 600}];
   const m = fitJointEffects(data, {bootstrap: 40});
   assert.deepEqual(doc.predictions.map((p: {estimate: number}) => p.estimate), Array.from(m.predict(queries)));
   assert.deepEqual(doc.predictions.map((p: {lower: number}) => p.lower), Array.from(m.interval(queries).lower));
@@ -160,7 +160,7 @@ test("own data: the estimate command's JSON equals the library's answer on the s
   assert.deepEqual(Array.from(written.getChild("estimate")!.toArray() as Float64Array), Array.from(m.predict(queries)));
   assert.equal(written.schema.metadata.get("seed"), "0");
   // a grid file in any column order, with extra columns ignored
-  writeFileSync(join(dir, "grid.csv"), "display,note,email,social\n300,a,200,500\n");
+  writeFileSync(join(dir, "grid.csv"), "display,note,email,social\n600,a,500,800\n");
   out = "";
   assert.equal(await cliMain(["estimate", csvPath, "--actions", "email,social,display", "--outcome", "sales", "--grid", join(dir, "grid.csv"), "--bootstrap", "0", "--json", "--quiet"], {stdout: (s) => void (out += s), stderr: (s) => void (err += s), stopped: () => false}), 0, err);
   assert.equal(JSON.parse(out).predictions[0].estimate, doc.predictions[0].estimate);

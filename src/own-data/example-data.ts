@@ -69,11 +69,11 @@ export const EXAMPLES: ExampleSpec[] = [
     jointRows: 300,
     scm: {fixed: MARKETING_SCM},
     actionUnits: [
-      {offset: 200, scale: 80},
-      {offset: 500, scale: 150},
-      {offset: 300, scale: 100},
+      {offset: 500, scale: 100},
+      {offset: 800, scale: 120},
+      {offset: 600, scale: 90},
     ],
-    outcomeUnits: {offset: 10_000, scale: 2_000},
+    outcomeUnits: {offset: 20_000, scale: 1_500},
   },
   {
     id: "paper-k5",
