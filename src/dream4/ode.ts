@@ -53,7 +53,6 @@ export const TIGHT_INTEGRATOR: IntegratorOptions = {rtol: 1e-10, atol: 1e-12, ma
 export const GNW_TOLERANCE_INTEGRATOR: IntegratorOptions = {rtol: 1e-3, atol: 1e-3, maxStep: 5};
 
 // Dormand-Prince 5(4) coefficients
-const C2 = 1 / 5, C3 = 3 / 10, C4 = 4 / 5, C5 = 8 / 9;
 const A21 = 1 / 5;
 const A31 = 3 / 40, A32 = 9 / 40;
 const A41 = 44 / 45, A42 = -56 / 15, A43 = 32 / 9;
