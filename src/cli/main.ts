@@ -9,6 +9,7 @@ import {experimentCost, formatBytes, formatSeconds} from "../experiments/cost-mo
 import {checkOutputPath, OutputPathError, writeOrRecover, type OutputTarget} from "../node/output-file.js";
 import {runExperimentParallel} from "../node/worker-pool.js";
 import {intFlag, listFlag, nameListFlag, parseCli, UsageError, type FlagValues} from "./args.js";
+import {DREAM4_EXPERIMENT, DREAM4_OWN_FLAGS, DREAM4_USAGE, runDream4} from "./dream4-command.js";
 import {anmConfigCost, ANM_EXPERIMENTS, ANM_USAGE, buildAnmConfig, runAnmExperiment, writeAnmOutput, type AnmExperiment} from "./anm-experiment.js";
 
 const CORES = availableParallelism();
@@ -45,7 +46,8 @@ Before running, every command estimates memory and CPU time from the sizes and r
 that cannot fit in memory (the message gives the estimate). A run stops, writing nothing, when
 the process that launched it ends.
 
-${ANM_USAGE}`;
+${ANM_USAGE}
+${DREAM4_USAGE}`;
 
 
 /** The share of this machine's memory a run may plan to use. */
@@ -93,11 +95,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stdout(USAGE);
     return 0;
   }
-  const known = [...EXPERIMENTS, ...ANM_EXPERIMENTS].join(", ");
+  if (experiment === DREAM4_EXPERIMENT) return runDream4(values, io);
+  const known = [...EXPERIMENTS, ...ANM_EXPERIMENTS, DREAM4_EXPERIMENT].join(", ");
   if ((ANM_EXPERIMENTS as readonly string[]).includes(experiment)) return anmMain(experiment as AnmExperiment, values, io);
   if (!EXPERIMENTS.includes(experiment as ExperimentName))
     throw new UsageError(experiment ? `unknown experiment "${experiment}" (known: ${known})` : `missing experiment name (known: ${known})`);
-  for (const k of ["mechanism", "c", "bootstrap", "test-points", "points", "dgps"]) if (values[k] !== undefined) throw new UsageError(`--${k} does not apply to ${experiment}`);
+  for (const k of ["mechanism", "c", "bootstrap", "test-points", "points", "dgps", ...DREAM4_OWN_FLAGS]) if (values[k] !== undefined) throw new UsageError(`--${k} does not apply to ${experiment}`);
   const config = buildConfig(experiment as ExperimentName, values);
   const out = outputTarget(values);
   const kernelName = values.kernel ?? "best";
