@@ -8,6 +8,7 @@ import {addMeasurementNoise, sdeRun} from "../src/dream4/noise.js";
 import {multifactorialShifts, perturbedParameters, strongShifts, wildTypeParameters} from "../src/dream4/perturbation.js";
 import {DREAM4_NOISE, knockoutExperiments, multifactorialExperiments, simulateExperiments, wildTypeExperiment} from "../src/dream4/simulate.js";
 import {gnwWildType, stateVector} from "../src/dream4/steady-state.js";
+import {dream4TimeSeries} from "../src/dream4/time-series.js";
 import {randomStream} from "../src/random/streams.js";
 
 const model = dream4Network3();
@@ -90,4 +91,22 @@ test("noisy experiments: need a seed, reproduce with it, and one experiment's no
   const clean = simulateExperiments(model, ko);
   assert.ok(a[0].x[4] === 0 && a[0].x[5] === 0, "knocked-out genes stay at 0 under SDE + microarray noise");
   assert.ok(Math.max(...a[0].x.map((v, i) => Math.abs(v - clean[0].x[i]))) > 1e-3, "noise changes the values");
+});
+
+test("time series: 21 points per series at t = 0..1000; noise-free they start at the wild type, move under the perturbation and relax after t = 500", () => {
+  const clean = dream4TimeSeries(model, {count: 2, seed: 3, noise: {sde: 0, measurement: "none"}});
+  assert.equal(clean.length, 42);
+  assert.deepEqual(clean.slice(0, 21).map((p) => p.time), Array.from({length: 21}, (_, i) => 50 * i));
+  const wt = gnwWildType(model);
+  const dist = (x: ArrayLike<number>) => Math.max(...Array.from(x, (v, i) => Math.abs(v - wt.x[i])));
+  for (const s of [0, 1]) {
+    const series = clean.filter((p) => p.series === s);
+    assert.deepEqual(series[0].x, wt.x);
+    assert.ok(dist(series[10].x) > 1e-2, `series ${s} barely moved: ${dist(series[10].x)}`);
+    assert.ok(dist(series[20].x) < dist(series[10].x) / 2, `series ${s} did not relax`);
+  }
+  const noisy = dream4TimeSeries(model, {count: 1, seed: 3, noise: DREAM4_NOISE});
+  assert.deepEqual(noisy, dream4TimeSeries(model, {count: 1, seed: 3, noise: DREAM4_NOISE}));
+  assert.notDeepEqual(noisy, dream4TimeSeries(model, {count: 1, seed: 4, noise: DREAM4_NOISE}));
+  for (const p of noisy) for (const v of p.x) assert.ok(v >= 0 && Number.isFinite(v));
 });
