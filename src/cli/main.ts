@@ -10,6 +10,7 @@ import {checkOutputPath, OutputPathError, writeOrRecover, type OutputTarget} fro
 import {runExperimentParallel} from "../node/worker-pool.js";
 import {EXAMPLE_USAGE, ESTIMATE_USAGE, runEstimate, runExample} from "./estimate-command.js";
 import {intFlag, listFlag, nameListFlag, parseCli, UsageError, type FlagValues} from "./args.js";
+import {DREAM4_EXPERIMENT, DREAM4_OWN_FLAGS, DREAM4_USAGE, runDream4} from "./dream4-command.js";
 import {anmConfigCost, ANM_EXPERIMENTS, ANM_USAGE, buildAnmConfig, runAnmExperiment, writeAnmOutput, type AnmExperiment} from "./anm-experiment.js";
 
 const CORES = availableParallelism();
@@ -47,6 +48,7 @@ that cannot fit in memory (the message gives the estimate). A run stops, writing
 the process that launched it ends.
 
 ${ANM_USAGE}
+${DREAM4_USAGE}
 ${EXAMPLE_USAGE}
 The own-data estimator has its own command (npm run estimate -- --help):
 ${ESTIMATE_USAGE.split("\n")[0]}
@@ -100,11 +102,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stdout(USAGE);
     return 0;
   }
-  const known = [...EXPERIMENTS, ...ANM_EXPERIMENTS].join(", ");
+  if (experiment === DREAM4_EXPERIMENT) return runDream4(values, io);
+  const known = [...EXPERIMENTS, ...ANM_EXPERIMENTS, DREAM4_EXPERIMENT].join(", ");
   if ((ANM_EXPERIMENTS as readonly string[]).includes(experiment)) return anmMain(experiment as AnmExperiment, values, io);
   if (!EXPERIMENTS.includes(experiment as ExperimentName))
     throw new UsageError(experiment ? `unknown experiment "${experiment}" (known: ${known})` : `missing experiment name (known: ${known})`);
-  for (const k of ["mechanism", "c", "bootstrap", "test-points", "points", "dgps"]) if (values[k] !== undefined) throw new UsageError(`--${k} does not apply to ${experiment}`);
+  for (const k of ["mechanism", "c", "bootstrap", "test-points", "points", "dgps", ...DREAM4_OWN_FLAGS]) if (values[k] !== undefined) throw new UsageError(`--${k} does not apply to ${experiment}`);
   const config = buildConfig(experiment as ExperimentName, values);
   const out = outputTarget(values);
   const kernelName = values.kernel ?? "best";
