@@ -41,6 +41,7 @@ export interface Fitted {
   mixed: {regime: string; intervened: string[]}[];
   parsedMs: number;
   fitMs: number;
+  resampleMs: number;
 }
 
 export interface Answer {

@@ -31,14 +31,14 @@ self.onmessage = (event: MessageEvent<{id: number; request: Request}>) => {
         model = undefined;
         const parsedMs = performance.now() - started;
         model = fitJointEffects(data, request.options);
-        const fitMs = performance.now() - started - parsedMs;
+        const {fitMs, resampleMs} = model.diagnostics.timings;
         const summary = data.actions.map((a, k) => {
           const rows = data!.single[k]?.rows ?? data!.observational.rows;
           const values = Float64Array.from(rows, (i) => data!.x[k][i]).sort();
           return {action: a, min: values[0], max: values[values.length - 1], median: values[values.length >> 1], q05: values[Math.floor(0.05 * (values.length - 1))], q95: values[Math.ceil(0.95 * (values.length - 1))]};
         });
         const mixed = data.mixed.map((g) => ({regime: g.label, intervened: g.intervened.map((k) => data!.actions[k])}));
-        self.postMessage({id, result: {diagnostics: model.diagnostics, summary, mixed, parsedMs, fitMs}});
+        self.postMessage({id, result: {diagnostics: model.diagnostics, summary, mixed, parsedMs, fitMs, resampleMs}});
         return;
       }
       case "query": {

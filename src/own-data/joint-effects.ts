@@ -9,6 +9,7 @@ import {quantile} from "../metrics.js";
 import {accumulateFolds, momentLayout, sumMoments, type MomentLayout, type Moments} from "../regression/moments.js";
 import {combineModels, fitPolynomialCV, predict as predictPolynomial, type PolynomialModel} from "../regression/polynomial-regression.js";
 import {randomStream} from "../random/streams.js";
+import {bestKernel} from "../regression/moment-kernel.js";
 import {fail, requireInteger} from "../validate.js";
 import type {RegimeData, RegimeGroup} from "./regime-data.js";
 
@@ -20,9 +21,10 @@ import type {RegimeData, RegimeGroup} from "./regime-data.js";
  * Resampling is cheap because no row is read twice: each regime's rows (in a seeded random
  * order) are cut into `chunks` groups and their moments computed once; a bootstrap replicate
  * draws groups with replacement within each regime and sums their moments. Groups of iid rows
- * are iid, so this is the bootstrap of the regime's moment sums at the group level. The
- * structure-aware method keeps the ancestor graph detected on the full data in every
- * replicate (intervals are conditional on the detected structure).
+ * are iid, so this is the bootstrap of the regime's moment sums at the group level. Every
+ * replicate keeps what the full-data fit chose: the ridge penalties (one solve per fit instead
+ * of cross-validation) and, for structure-aware, the detected ancestor graph, so intervals are
+ * conditional on those choices.
  */
 export const OWN_DATA_METHODS = [
   {id: "structure-aware", label: "Structure-aware (default)"},
@@ -80,6 +82,8 @@ export interface Diagnostics {
   ancestors: {ancestor: string; of: string; p: number; detected: boolean}[];
   /** predicted vs observed on mixed or joint rows, where the file has any */
   mixedChecks: MixedCheck[];
+  /** milliseconds: moments and the point fit; the bootstrap replicates (so far) */
+  timings: {fitMs: number; resampleMs: number};
 }
 
 export interface JointEffectsModel {
@@ -132,6 +136,7 @@ export function fitJointEffects(data: RegimeData, options: FitOptions = {}): Joi
     if (!(hi > lo)) fail(`${source}: action "${a}" is constant (${lo}) in its own experiment (regime "${a}"); an experiment must vary the action to identify its effect`);
   });
 
+  const started = performance.now();
   const layout = momentLayout(o.degree, data.x, data.y);
   const chunks = groups.map((g, r) => chunkMoments(layout, data, g, Math.min(o.chunks, Math.floor(g.rows.length / 2)), o.seed, r));
   const toFolds = (parts: Moments[]): Moments[] => Array.from({length: o.folds}, (_, f) => sumMoments(layout, parts.filter((_, c) => c % o.folds === f)));
@@ -151,37 +156,41 @@ export function fitJointEffects(data: RegimeData, options: FitOptions = {}): Joi
     ancestorTests = detected.tests;
     ancestorSets = detected.ancestors;
   }
-  const fitOn = (t: ReturnType<typeof training>): Fitted => {
-    if (missing.length) return partialSeparate(layout, t.observational, t.partial, actions);
+  // `fixed`: the penalties chosen on the full data, reused by every bootstrap replicate (one solve per fit, no CV)
+  const fitOn = (t: ReturnType<typeof training>, fixed?: number[]): Fitted => {
+    if (missing.length) return partialSeparate(layout, t.observational, t.partial, actions, fixed);
     switch (o.method) {
       case "structure-aware": {
-        const fit: StructureFit = fitStructureAware(t, ancestorSets);
+        const fit: StructureFit = fitStructureAware(t, ancestorSets, fixed ? {alphas: [fixed[0]]} : undefined);
         return {modelFor: (S) => structurePrediction(fit, S), alphas: [fit.alpha]};
       }
       case "intervention-generalization":
-        return separate(fitSeparate(t));
+        return fixed ? partialSeparate(layout, t.observational, t.partial, actions, fixed) : separate(fitSeparate(t));
       case "ig-shared-alpha":
-        return separate(fitSeparateSharedAlpha(t));
+        return separate(fitSeparateSharedAlpha(t, fixed ? [fixed[0]] : undefined));
       case "ig-projected": {
-        const fits = fitSeparate(t);
+        const fits = fixed ? partialSeparate(layout, t.observational, t.partial, actions, fixed) : separate(fitSeparate(t));
         // the projection is under the joint intervention distribution: it applies to the joint effect only
-        return {modelFor: (S) => (S.length === K ? additiveProjection(interventionGeneralization(fits, S), distribution) : interventionGeneralization(fits, S)), alphas: fits.alphas};
+        return {modelFor: (S) => (S.length === K ? additiveProjection(fits.modelFor(S), distribution) : fits.modelFor(S)), alphas: fits.alphas};
       }
       default:
         return unknownMethod(o.method);
     }
   };
   const fitted = fitOn(full);
+  const fitMs = performance.now() - started;
 
   let replicates: Fitted[] | undefined;
   const bootstrapFits = (): Fitted[] => {
     if (o.bootstrap === 0) fail("interval: the model was fitted with bootstrap = 0; refit with bootstrap replicates for intervals");
     if (!replicates) {
+      const t0 = performance.now();
       replicates = [];
       for (let b = 0; b < o.bootstrap; b++) {
         const rng = randomStream(o.seed, "own-data", "bootstrap", b);
-        replicates.push(fitOn(training(chunks.map((parts) => Array.from({length: parts.length}, () => parts[Math.floor(rng.nextDouble() * parts.length)])))));
+        replicates.push(fitOn(training(chunks.map((parts) => Array.from({length: parts.length}, () => parts[Math.floor(rng.nextDouble() * parts.length)]))), fitted.alphas));
       }
+      model.diagnostics.timings.resampleMs = performance.now() - t0;
     }
     return replicates;
   };
@@ -255,16 +264,24 @@ export function fitJointEffects(data: RegimeData, options: FitOptions = {}): Joi
       alphas: fitted.alphas,
       ancestors: ancestorTests.map((t) => ({ancestor: actions[t.k], of: actions[t.j], p: t.p, detected: t.detected})),
       mixedChecks: [],
+      timings: {fitMs, resampleMs: 0},
     },
   };
   model.diagnostics.mixedChecks = data.mixed.filter((g) => g.intervened.every((k) => data.single[k])).map((g) => mixedCheck(g, data, fitted, o.bootstrap > 0 ? bootstrapFits() : [], predictWith));
   return model;
 }
 
-/** The paper's IG when some actions have no experiment: m_obs + sum_{k in S} (m_k - m_obs) for S among the others (Prop. 1). */
-function partialSeparate(layout: MomentLayout, observational: Moments[], single: (Moments[] | null)[], actions: string[]): Fitted {
-  const obs = fitPolynomialCV(layout, observational);
-  const fits = single.map((folds) => (folds ? fitPolynomialCV(layout, folds) : null));
+/**
+ * The paper's IG as separate fits m_obs, m_k combined as m_obs + sum_{k in S} (m_k - m_obs)
+ * (Prop. 1); regimes without an experiment are skipped (then only S among the others is
+ * answered). With `fixed`, each fit uses its given penalty (observational first, then the
+ * experiments in order) instead of cross-validating.
+ */
+function partialSeparate(layout: MomentLayout, observational: Moments[], single: (Moments[] | null)[], actions: string[], fixed?: number[]): Fitted {
+  let slot = 0;
+  const options = () => (fixed ? {alphas: [fixed[slot++]]} : undefined);
+  const obs = fitPolynomialCV(layout, observational, options());
+  const fits = single.map((folds) => (folds ? fitPolynomialCV(layout, folds, options()) : null));
   return {
     modelFor: (S) => {
       const models = S.map((k) => fits[k]?.model ?? fail(`intervened: "${actions[k]}" has no experiment`));
@@ -294,7 +311,7 @@ function chunkMoments(layout: MomentLayout, data: RegimeData, g: RegimeGroup, ch
   }
   const x = data.x.map((col) => Float64Array.from(order, (i) => col[i]));
   const y = Float64Array.from(order, (i) => data.y[i]);
-  return accumulateFolds(layout, x, y, order.length, chunks);
+  return accumulateFolds(layout, x, y, order.length, chunks, bestKernel().accumulate);
 }
 
 function mixedCheck(g: RegimeGroup, data: RegimeData, fitted: Fitted, boots: Fitted[], predictWith: (f: Fitted, cols: Float64Array[], S: number[]) => Float64Array): MixedCheck {

@@ -77,17 +77,24 @@ export function regimeData(raw: RawTable, roles: ColumnRoles): RegimeData {
     return ks.sort((a, b) => a - b).join("+");
   };
 
-  const columns = [...actions, outcome].map((name) => ({name, cells: raw.column(name)}));
+  // one pass per column: numbers into a full-length buffer, non-numbers marked (NaN) for the check below
+  const columns = [...actions, outcome].map((name) => {
+    const cells = raw.column(name);
+    const values = new Float64Array(raw.rows);
+    for (let i = 0; i < raw.rows; i++) {
+      const v = cells[i];
+      values[i] = typeof v === "number" ? v : v === null ? NaN : blank(v) ? NaN : +v;
+    }
+    return {name, cells, values};
+  });
   const keep = new Uint8Array(raw.rows).fill(1);
   let dropped = 0;
-  for (const {name, cells} of columns)
+  for (const {name, cells, values} of columns)
     for (let i = 0; i < raw.rows; i++) {
-      if (!keep[i]) continue;
-      const v = cells[i];
-      const ok = typeof v === "number" ? Number.isFinite(v) : v !== null && v.trim() !== "" && Number.isFinite(Number(v));
-      if (ok) continue;
+      if (!keep[i] || values[i] - values[i] === 0) continue;
       if (!roles.dropIncomplete) {
-        const found = v === null || (typeof v === "string" && v.trim() === "") ? "an empty cell" : typeof v === "number" ? String(v) : `"${v.length > 24 ? v.slice(0, 24) + "…" : v}"`;
+        const v = cells[i];
+        const found = v === null || (typeof v === "string" && blank(v)) ? "an empty cell" : typeof v === "number" ? String(v) : `"${v.length > 24 ? v.slice(0, 24) + "…" : v}"`;
         fail(`${source}, ${raw.where(i)}, column "${name}": ${found}; expected a finite number (or drop incomplete rows)`);
       }
       keep[i] = 0;
@@ -97,19 +104,22 @@ export function regimeData(raw: RawTable, roles: ColumnRoles): RegimeData {
   if (n === 0) fail(`${source}: every row has an empty or non-numeric cell in ${[...actions, outcome].join(", ")}; nothing left to fit`);
   const x = actions.map(() => new Float64Array(n));
   const y = new Float64Array(n);
+  const keys = new Map<unknown, string>();
   let r = 0;
   for (let i = 0; i < raw.rows; i++) {
     if (!keep[i]) continue;
-    const key = keyOf(i);
+    const cell = regimeCells[i];
+    let key = keys.get(cell);
+    if (key === undefined) keys.set(cell, (key = keyOf(i)));
     let g = groups.get(key);
     if (!g) groups.set(key, (g = {intervened: key === "" ? [] : key.split("+").map(Number), rows: []}));
     g.rows.push(r);
     r++;
   }
-  columns.forEach(({cells}, c) => {
+  columns.forEach(({values}, c) => {
     const target = c < K ? x[c] : y;
     let j = 0;
-    for (let i = 0; i < raw.rows; i++) if (keep[i]) target[j++] = Number(cells[i]);
+    for (let i = 0; i < raw.rows; i++) if (keep[i]) target[j++] = values[i];
   });
 
   const group = (key: string, label: string): RegimeGroup | null => {
@@ -121,4 +131,13 @@ export function regimeData(raw: RawTable, roles: ColumnRoles): RegimeData {
   const single = actions.map((a, k) => group(String(k), a));
   const mixed = [...groups.keys()].filter((key) => key.includes("+")).map((key) => group(key, key.split("+").map((k) => actions[Number(k)]).join("+"))!);
   return {source, actions, outcome, x, y, observational, single, mixed, dropped};
+}
+
+/** An empty or whitespace-only cell (Number("") would read it as 0). */
+function blank(v: string): boolean {
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 13) return false;
+  }
+  return true;
 }

@@ -4,7 +4,7 @@ import {fail} from "../validate.js";
 
 /**
  * A user's table as read from a file, before any interpretation: named columns, each a list of
- * cells (numbers, strings, or null for an empty cell). CSV (header row, RFC 4180 quoting) is
+ * cells (numbers, strings, or null for a missing value; in CSV an empty or blank string). CSV (header row, RFC 4180 quoting) is
  * read with d3-dsv, Arrow IPC (file or stream format) with apache-arrow. Every problem is one
  * message naming the file, and where it applies the row (1-based data row; for CSV also the
  * line) and the column.
@@ -27,8 +27,12 @@ export function readCsv(text: string, source: string): RawTable {
   if (text.trim() === "") fail(`${source}: the file is empty; expected a header row and data rows`);
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const all = csvParseRows(body);
-  // a trailing newline gives no row; blank lines in the middle would be one empty cell: drop only fully empty lines
-  const lines = all.map((r, line) => ({r, line})).filter(({r}) => !(r.length === 1 && r[0].trim() === ""));
+  // a trailing newline gives no row; a blank line would be one empty cell: drop fully empty lines
+  const lines: {r: string[]; line: number}[] = [];
+  for (let line = 0; line < all.length; line++) {
+    const r = all[line];
+    if (!(r.length === 1 && r[0].trim() === "")) lines.push({r, line});
+  }
   const header = lines[0].r.map((s) => s.trim());
   checkNames(source, header);
   const data = lines.slice(1);
@@ -36,17 +40,19 @@ export function readCsv(text: string, source: string): RawTable {
   for (let i = 0; i < data.length; i++)
     if (data[i].r.length !== header.length) fail(`${source}, row ${i + 1} (line ${data[i].line + 1}): ${data[i].r.length} cells, expected ${header.length} (one per column of the header)`);
   const index = new Map(header.map((h, c) => [h, c]));
-  const cache = new Map<string, (string | null)[]>();
+  const cache = new Map<string, string[]>();
   return {
     source,
     names: header,
     rows: data.length,
+    // raw cells; an empty (or blank) cell is interpreted as missing by the reader of the column
     column(name) {
       const c = index.get(name);
       if (c === undefined) fail(`${source}: no column "${name}" (columns: ${header.join(", ")})`);
       let col = cache.get(name);
       if (!col) {
-        col = data.map(({r}) => (r[c].trim() === "" ? null : r[c]));
+        col = new Array<string>(data.length);
+        for (let i = 0; i < data.length; i++) col[i] = data[i].r[c];
         cache.set(name, col);
       }
       return col;
