@@ -61,15 +61,20 @@ export function parseCli(argv: string[]): ParsedArgs {
   } catch (e) {
     throw new UsageError((e as Error).message.split(/\.( |$)|\n/)[0]);
   }
-  const seen = new Set<string>();
-  for (const token of parsed.tokens ?? []) {
-    if (token.kind !== "option") continue;
-    if (seen.has(token.name)) throw new UsageError(`--${token.name} given twice (give each flag once)`);
-    seen.add(token.name);
-  }
+  rejectRepeatedFlags(parsed.tokens);
   const [experiment, ...rest] = parsed.positionals;
   if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"`);
   return {experiment: experiment ?? "", values: parsed.values as FlagValues};
+}
+
+/** A flag given twice is an error (the last value would silently win), except the `repeatable` ones. */
+export function rejectRepeatedFlags(tokens: {kind: string; name?: string}[] | undefined, repeatable: string[] = []): void {
+  const seen = new Set<string>();
+  for (const token of tokens ?? []) {
+    if (token.kind !== "option" || !token.name || repeatable.includes(token.name)) continue;
+    if (seen.has(token.name)) throw new UsageError(`--${token.name} given twice (give each flag once${repeatable.length ? `; only ${repeatable.map((r) => `--${r}`).join(", ")} repeat${repeatable.length > 1 ? "" : "s"}` : ""})`);
+    seen.add(token.name);
+  }
 }
 
 /** An integer flag with a lower bound; accepts 1e4-style notation. */

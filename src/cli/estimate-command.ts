@@ -9,7 +9,7 @@ import {exampleDataset, EXAMPLES} from "../own-data/example-data.js";
 import {exampleArrow, exampleCsv} from "../own-data/example-files.js";
 import {regimeData} from "../own-data/regime-data.js";
 import {MAX_CSV_BYTES, readCsv, readTable} from "../own-data/tidy-table.js";
-import {UsageError} from "./args.js";
+import {rejectRepeatedFlags, UsageError} from "./args.js";
 import type {CliIo} from "./main.js";
 
 export const ESTIMATE_USAGE = `usage: npm run estimate -- DATA.csv|DATA.arrow --actions A,B,... --outcome Y [options]
@@ -83,12 +83,7 @@ export async function runEstimate(argv: string[], io: CliIo): Promise<number> {
     io.stdout(ESTIMATE_USAGE);
     return 0;
   }
-  const seen = new Set<string>();
-  for (const t of parsed.tokens ?? []) {
-    if (t.kind !== "option" || t.name === "at") continue;
-    if (seen.has(t.name)) throw new UsageError(`--${t.name} given twice (give each flag once; only --at repeats)`);
-    seen.add(t.name);
-  }
+  rejectRepeatedFlags(parsed.tokens, ["at"]);
   if (parsed.positionals.length === 0) throw new UsageError("missing the data file (a .csv or .arrow table)");
   if (parsed.positionals.length > 1) throw new UsageError(`one data file expected, got ${parsed.positionals.length}: ${parsed.positionals.join(", ")}`);
   const file = parsed.positionals[0];
@@ -280,11 +275,7 @@ export async function runExample(argv: string[], io: CliIo): Promise<number> {
     io.stdout(EXAMPLE_USAGE);
     return 0;
   }
-  const names = new Set<string>();
-  for (const t of parsed.tokens ?? []) if (t.kind === "option") {
-    if (names.has(t.name)) throw new UsageError(`--${t.name} given twice`);
-    names.add(t.name);
-  }
+  rejectRepeatedFlags(parsed.tokens);
   if (parsed.positionals.length !== 1) throw new UsageError(`example takes one name (${EXAMPLES.map((e) => e.id).join(", ")}), got ${parsed.positionals.length}`);
   const spec = EXAMPLES.find((e) => e.id === parsed.positionals[0]) ?? usage(`unknown example "${parsed.positionals[0]}" (known: ${EXAMPLES.map((e) => e.id).join(", ")})`);
   if (parsed.values.out === undefined) throw new UsageError("example needs --out FILE (.csv or .arrow)");

@@ -1,17 +1,5 @@
 #!/usr/bin/env node
-// The `experiment` command: `node --import tsx src/cli/experiment.ts <experiment> [flags]`.
-// One process (no wrapper), stopped with its launcher: see node/parent-watch.ts.
-import {watchParent} from "../node/parent-watch.js";
-import {cliMain, STOPPED_EXIT} from "./main.js";
+// `npm run experiment -- <experiment> [flags]`: node --import tsx src/cli/experiment.ts ...
+import {runEntry} from "./run-entry.js";
 
-const watch = watchParent(() => {
-  try {
-    process.stderr.write("error: the launching process ended; stopping without writing output\n");
-  } finally {
-    process.exit(STOPPED_EXIT);
-  }
-});
-
-const code = await cliMain(process.argv.slice(2), {stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), stopped: watch.orphaned});
-watch.stop();
-process.exitCode = code;
+await runEntry([]);
