@@ -24,7 +24,7 @@ test("same seed, byte-identical Arrow; another seed, different bytes", () => {
   assert.notDeepEqual(a, resultsToArrow(runExperiment(other), experimentMetadata(other, "typescript")));
   const table = tableFromIPC(a);
   assert.equal(table.numRows, 3 * METHOD_IDS.length);
-  assert.deepEqual(table.schema.fields.map((f) => f.name), ["K", "n_total", "ratio", "n_obs", "n_single", "n_joint", "run", "seed", "method", "rmse", "rmse_truth", "alphas"]);
+  assert.deepEqual(table.schema.fields.map((f) => f.name), ["K", "n_total", "ratio", "n_obs", "n_single", "n_joint", "run", "seed", "method", "rmse", "rmse_truth", "alphas", "effect_sd"]);
   const m = metadataOf(a);
   assert.equal(m.experiment, "main");
   assert.equal(m.seed, "7");
