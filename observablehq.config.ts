@@ -5,6 +5,7 @@ export default {
   title: "Joint Effects Lab",
   pages: [
     {name: "Joint effects from single interventions", path: "/"},
+    {name: "Claims of both papers, checked", path: "/claims"},
     {
       name: "Theory",
       open: true,

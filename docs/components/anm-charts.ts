@@ -19,6 +19,7 @@ export interface MeanSemPoint {
 export function meanSemChart(data: MeanSemPoint[], {width, xLabel, yLabel, height = 320}: {width: number; xLabel: string; yLabel: string; height?: number}) {
   const ids = [...new Set(data.map((d) => d.method))];
   const rows = data.map((d) => ({...d, label: label(d.method), lo: Math.max(d.mean - 1.96 * (d.sem || 0), d.mean / 20), hi: d.mean + 1.96 * (d.sem || 0)}));
+  const banded = rows.filter((d) => Number.isFinite(d.sem) && d.sem > 0);
   const facets = [...new Set(data.map((d) => d.facet ?? ""))];
   return Plot.plot({
     width,
@@ -30,9 +31,9 @@ export function meanSemChart(data: MeanSemPoint[], {width, xLabel, yLabel, heigh
     fx: facets.length > 1 ? {label: null} : undefined,
     color: {...methodColorScale(ids), legend: true},
     marks: [
-      Plot.areaY(rows, {x: "x", y1: "lo", y2: "hi", fill: "label", fillOpacity: 0.2, z: "label", fx: facets.length > 1 ? "facet" : undefined}),
+      Plot.areaY(banded, {x: "x", y1: "lo", y2: "hi", fill: "label", fillOpacity: 0.2, z: "label", fx: facets.length > 1 ? "facet" : undefined}),
       Plot.lineY(rows, {x: "x", y: "mean", stroke: "label", strokeWidth: 1.8, z: "label", fx: facets.length > 1 ? "facet" : undefined}),
-      Plot.dot(rows, {x: "x", y: "mean", fill: "label", r: 2.5, fx: facets.length > 1 ? "facet" : undefined, tip: true, title: (d: (typeof rows)[number]) => `${d.label}\n${xLabel} = ${d.x.toLocaleString("en-US")}\n${yLabel}: ${d.mean.toPrecision(4)} ± ${(1.96 * d.sem).toPrecision(2)}`}),
+      Plot.dot(rows, {x: "x", y: "mean", fill: "label", r: 2.5, fx: facets.length > 1 ? "facet" : undefined, tip: true, title: (d: (typeof rows)[number]) => `${d.label}\n${xLabel} = ${d.x.toLocaleString("en-US")}\n${yLabel}: ${d.mean.toPrecision(4)}${Number.isFinite(d.sem) && d.sem > 0 ? ` ± ${(1.96 * d.sem).toPrecision(2)} (95%)` : ""}`}),
     ],
   });
 }
@@ -78,16 +79,17 @@ export interface BandPoint {
 }
 
 /** Fig. 4: a metric against n or c with 95% bootstrap bands; the oracle as a flat grey line. */
-export function bandChart(data: BandPoint[], {width, xLabel, yLabel, logX, logY, height = 300}: {width: number; xLabel: string; yLabel: string; logX: boolean; logY: boolean; height?: number}) {
-  const ids = [...new Set(data.map((d) => d.method))];
+export function bandChart(data: BandPoint[], {width, xLabel, yLabel, logX, logY, height = 300, legend = true, ids: allIds}: {width: number; xLabel: string; yLabel: string; logX: boolean; logY: boolean; height?: number; legend?: boolean; ids?: string[]}) {
+  const ids = allIds ?? [...new Set(data.map((d) => d.method))];
   const rows = data.map((d) => ({...d, label: label(d.method)}));
   return Plot.plot({
     width,
     height,
     marginLeft: 55,
+    marginRight: 15,
     x: {type: logX ? "log" : "linear", label: xLabel, ticks: [...new Set(data.map((d) => d.x))], tickFormat: (d: number) => d.toLocaleString("en-US")},
     y: {type: logY ? "log" : "linear", label: yLabel, grid: true, tickFormat: sig},
-    color: {...methodColorScale(ids), legend: true},
+    color: {...methodColorScale(ids), legend},
     marks: [
       Plot.areaY(rows, {x: "x", y1: "lo", y2: "hi", fill: "label", fillOpacity: 0.2, z: "label"}),
       Plot.lineY(rows, {x: "x", y: "value", stroke: "label", strokeWidth: 1.8, z: "label"}),
@@ -105,23 +107,28 @@ export interface IntervalRow {
   truth: number;
 }
 
-/** Fig. 5: per test point (ranked by observational density), the bootstrap interval, the full-data prediction and the truth. */
+/**
+ * Fig. 5: per test point (ranked by observational density), the bootstrap interval, the full-data
+ * prediction and the truth. x is continuous (rank + a small offset per method); the truth is a
+ * short horizontal rule across each rank, so no mark turns x into a band scale.
+ */
 export function intervalChart(rows: IntervalRow[], {width}: {width: number}) {
   const ids = [...new Set(rows.map((r) => r.method))];
   const offset = (m: string) => (ids.indexOf(m) - (ids.length - 1) / 2) * 0.22;
   const data = rows.map((r) => ({...r, label: label(r.method), xr: r.rank + offset(r.method)}));
-  const truths = [...new Map(rows.map((r) => [r.rank, r])).values()];
+  const truths = [...new Map(rows.map((r) => [r.rank, r])).values()].sort((a, b) => a.rank - b.rank);
+  const half = Math.max(0.15, (ids.length * 0.22) / 2 + 0.08);
   return Plot.plot({
     width,
     height: 340,
     marginLeft: 55,
-    x: {label: "test point, ranked by observational density (1: most likely)", ticks: truths.map((t) => t.rank), domain: [0.5, truths.length + 0.5]},
+    x: {type: "linear", label: "test point, ranked by observational density (1: most likely)", ticks: truths.map((t) => t.rank), tickFormat: (d: number) => String(d), domain: [0.5, truths.length + 0.5]},
     y: {label: "joint effect E[Y | do(x)]", grid: true},
     color: {...methodColorScale(ids), legend: true},
     marks: [
       Plot.ruleX(data, {x: "xr", y1: "lo", y2: "hi", stroke: "label", strokeWidth: 3, strokeOpacity: 0.7}),
       Plot.dot(data, {x: "xr", y: "prediction", fill: "label", r: 3, tip: true, title: (d: (typeof data)[number]) => `${d.label}, point ${d.rank}\nprediction ${d.prediction.toFixed(3)}\n95% interval [${d.lo.toFixed(3)}, ${d.hi.toFixed(3)}]\ntruth ${d.truth.toFixed(3)}`}),
-      Plot.tickY(truths, {x: "rank", y: "truth", stroke: "currentColor", strokeWidth: 2}),
+      Plot.ruleY(truths, {x1: (t: IntervalRow) => t.rank - half, x2: (t: IntervalRow) => t.rank + half, y: "truth", stroke: "currentColor", strokeWidth: 2}),
     ],
   });
 }

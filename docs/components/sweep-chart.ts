@@ -50,8 +50,9 @@ export function ratioChart(data: SweepRow[], {width, metric}: {width: number; me
     marginRight: 50,
     x: {type: "log", label: "N_sint / N_obs", ticks: [0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10], tickFormat: (d: number) => String(d)},
     y: {type: "log", label: METRIC_LABELS[metric], grid: true, tickFormat: fmtRmse},
-    fx: {label: "N_tot / (K + 1)", tickFormat: (n: number) => `N_tot / (K + 1) = ${n.toLocaleString("en-US")}`, domain: totals},
-    fy: {label: "K", domain: Ks},
+    // each facet title says what it is; a shared axis label would float between them
+    fx: {label: null, tickFormat: (n: number) => `N_tot / (K + 1) = ${n.toLocaleString("en-US")}`, domain: totals},
+    fy: {label: null, tickFormat: (K: number) => `K = ${K}`, domain: Ks},
     facet: {data, x: "nAvg", y: "K"},
     color: {...methodColorScale(ids), legend: true},
     marks: [
@@ -73,7 +74,7 @@ export function convergenceChart(data: SweepRow[], {width, metric}: {width: numb
     height: 360,
     x: {type: "log", label: "N_tot (training + test rows, all datasets)", tickFormat: (n: number) => fmtN(n)},
     y: {type: "log", label: METRIC_LABELS[metric], grid: true, tickFormat: fmtRmse},
-    fx: {label: "K", domain: Ks},
+    fx: {label: null, tickFormat: (K: number) => `K = ${K}`, domain: Ks},
     facet: {data, x: "K"},
     color: {...methodColorScale(ids), legend: true},
     marks: [
