@@ -55,3 +55,26 @@ export function syntheticInWorker(config: SyntheticConfig, invalidation: Promise
 export function beyondInWorker(K: number, n: number, seed: number, invalidation: Promise<unknown>): AsyncGenerator<WorkerState<BeyondDemoResult>> {
   return inWorker<BeyondDemoResult>({kind: "beyond", K, n, seed}, invalidation);
 }
+
+/** The beyond-the-paper demo as one promise: resolves with the result (and timing) when the worker finishes. */
+export function beyondResult(K: number, n: number, seed: number, invalidation: Promise<unknown>): Promise<{result: BeyondDemoResult; engine: string; elapsedMs: number}> {
+  const worker = new Worker(import.meta.resolve("./anm-worker.js"), {type: "module"});
+  invalidation.then(() => worker.terminate());
+  return new Promise((resolve, reject) => {
+    worker.onmessage = (event) => {
+      const m = event.data;
+      if (m.type === "done") {
+        resolve({result: m.result, engine: m.engine, elapsedMs: m.elapsedMs});
+        worker.terminate();
+      } else if (m.type === "error") {
+        reject(new Error(m.message));
+        worker.terminate();
+      }
+    };
+    worker.onerror = (event) => {
+      reject(new Error(event.message || "the worker failed"));
+      worker.terminate();
+    };
+    worker.postMessage({id: 1, kind: "beyond", K, n, seed});
+  });
+}
