@@ -103,6 +103,10 @@ function readerProblems(): string[] {
     const drawn = svg.viewBox.baseVal?.width || +(svg.getAttribute("width") ?? 0);
     const shown = svg.getBoundingClientRect().width;
     if (drawn > 0 && shown < 0.85 * drawn) out.push(`Plot chart drawn ${Math.round(drawn)} px wide but shown at ${Math.round(shown)} px (its text at ${Math.round((100 * shown) / drawn)}%) ${where(svg)}`);
+    // text on top of text (an axis title over tick labels, crowded ticks)
+    const texts = [...svg.querySelectorAll("text")].filter((t) => !(t.textContent ?? "").includes("\u26a0") && (t.textContent ?? "").trim() !== "").map((t) => ({t, r: t.getBoundingClientRect()}));
+    const clash = texts.flatMap((a, i) => texts.slice(0, i).filter((b) => Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left) > 2 && Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top) > 2 && !a.t.contains(b.t) && !b.t.contains(a.t)).map((b) => [b.t, a.t]));
+    if (clash.length) out.push(`Plot chart with overlapping text: ${clash.length} pair(s), e.g. ${clash.slice(0, 2).map(([a, b]) => `"${snippet(a.textContent, 25)}" over "${snippet(b.textContent, 25)}"`).join(", ")} ${where(svg)}`);
     for (const t of svg.querySelectorAll("text"))
       if ((t.firstChild?.textContent ?? "").includes("\u26a0")) out.push(`Plot warning sign ("${snippet(t.querySelector("title")?.textContent)}") ${where(svg)}`);
   }
@@ -237,7 +241,9 @@ async function refitLatency(page: Page, origin: string, path: string): Promise<s
 }
 
 const started = Date.now();
-const list = existsSync(dist) ? pages(dist).sort() : [];
+// PAGES=/a,/b checks only those pages (while working on them); the default is every page
+const only = process.env.PAGES?.split(",");
+const list = existsSync(dist) ? pages(dist).sort().filter((p) => !only || only.includes(p)) : [];
 if (list.length === 0) throw new Error(`no pages found in ${dist}: run the build first`);
 rmSync(shots, {recursive: true, force: true});
 mkdirSync(shots, {recursive: true});
