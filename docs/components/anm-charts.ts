@@ -53,11 +53,12 @@ export function samplingDistributionChart(rows: EstimateRow[], {width}: {width: 
   return Plot.plot({
     width,
     height: 70 + 150 * methods.length,
-    marginLeft: 60,
-    marginRight: 170,
+    marginLeft: 50,
+    marginRight: 15,
     x: {label: "estimate", grid: true},
     y: {label: "runs", grid: true},
-    fy: {label: null, domain: methods, tickFormat: label},
+    // each panel names its method inside the frame, so no right margin is needed on a phone
+    fy: {label: null, domain: methods, axis: null},
     color: {legend: true, domain: params, scheme: "tableau10", label: "parameter"},
     marks: [
       Plot.rectY(rows, Plot.binX<Plot.RectYOptions>({y: "count"}, {x: "estimate", fill: "parameter", fy: "method", thresholds: 160, fillOpacity: 0.7})),
@@ -66,6 +67,7 @@ export function samplingDistributionChart(rows: EstimateRow[], {width}: {width: 
         {x: "truth", stroke: "parameter", strokeDasharray: "2,3", strokeWidth: 1.5, fy: "method"},
       ),
       Plot.ruleY([0]),
+      Plot.text(methods, {fy: (m: string) => m, text: (m: string) => label(m), frameAnchor: "top-left", dx: 4, dy: 4, fontWeight: "bold", fontSize: 12}),
     ],
   });
 }
