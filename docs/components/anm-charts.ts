@@ -21,19 +21,29 @@ export function meanSemChart(data: MeanSemPoint[], {width, xLabel, yLabel, heigh
   const rows = data.map((d) => ({...d, label: label(d.method), lo: Math.max(d.mean - 1.96 * (d.sem || 0), d.mean / 20), hi: d.mean + 1.96 * (d.sem || 0)}));
   const banded = rows.filter((d) => Number.isFinite(d.sem) && d.sem > 0);
   const facets = [...new Set(data.map((d) => d.facet ?? ""))];
+  const faceted = facets.length > 1;
+  // side by side when there is room, stacked on a phone (titles and end ticks would collide)
+  const stacked = faceted && width < 640;
+  const key = stacked ? "fy" : "fx";
+  const xs = [...new Set(data.map((d) => d.x))].sort((a, b) => a - b);
+  const perPanel = stacked || !faceted ? width - 80 : (width - 80) / facets.length;
+  const shown = xs.length * 48 > perPanel ? xs.filter((_, i) => i % 2 === 0) : xs;
   return Plot.plot({
     width,
-    height,
+    height: stacked ? height * facets.length * 0.8 : height,
     marginLeft: 60,
-    marginRight: 20,
-    x: {type: "log", label: xLabel, ticks: [...new Set(data.map((d) => d.x))], tickFormat: (d: number) => d.toLocaleString("en-US")},
+    marginRight: stacked ? 20 : 20,
+    marginTop: stacked ? 10 : undefined,
+    x: {type: "log", label: xLabel, ticks: shown, tickFormat: (d: number) => (d >= 1e4 && d % 1000 === 0 ? `${d / 1000}k` : d.toLocaleString("en-US"))},
     y: {type: "log", label: yLabel, grid: true, tickFormat: sig},
-    fx: facets.length > 1 ? {label: null} : undefined,
+    fx: faceted && !stacked ? {label: null} : undefined,
+    fy: stacked ? {label: null, axis: null} : undefined,
     color: {...methodColorScale(ids), legend: true},
     marks: [
-      Plot.areaY(banded, {x: "x", y1: "lo", y2: "hi", fill: "label", fillOpacity: 0.2, z: "label", fx: facets.length > 1 ? "facet" : undefined}),
-      Plot.lineY(rows, {x: "x", y: "mean", stroke: "label", strokeWidth: 1.8, z: "label", fx: facets.length > 1 ? "facet" : undefined}),
-      Plot.dot(rows, {x: "x", y: "mean", fill: "label", r: 2.5, fx: facets.length > 1 ? "facet" : undefined, tip: true, title: (d: (typeof rows)[number]) => `${d.label}\n${xLabel} = ${d.x.toLocaleString("en-US")}\n${yLabel}: ${d.mean.toPrecision(4)}${Number.isFinite(d.sem) && d.sem > 0 ? ` ± ${(1.96 * d.sem).toPrecision(2)} (95%)` : ""}`}),
+      Plot.areaY(banded, {x: "x", y1: "lo", y2: "hi", fill: "label", fillOpacity: 0.2, z: "label", [key]: faceted ? "facet" : undefined}),
+      Plot.lineY(rows, {x: "x", y: "mean", stroke: "label", strokeWidth: 1.8, z: "label", [key]: faceted ? "facet" : undefined}),
+      ...(stacked ? [Plot.text(facets, {fy: (f: string) => f, text: (f: string) => f, frameAnchor: "top-right", dx: -4, dy: 4, fontWeight: "bold"})] : []),
+      Plot.dot(rows, {x: "x", y: "mean", fill: "label", r: 2.5, [key]: faceted ? "facet" : undefined, tip: true, title: (d: (typeof rows)[number]) => `${d.label}\n${xLabel} = ${d.x.toLocaleString("en-US")}\n${yLabel}: ${d.mean.toPrecision(4)}${Number.isFinite(d.sem) && d.sem > 0 ? ` ± ${(1.96 * d.sem).toPrecision(2)} (95%)` : ""}`}),
     ],
   });
 }
