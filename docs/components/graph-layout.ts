@@ -60,7 +60,7 @@ export const TITLE_FONT = 13;
 
 /** A conservative estimate of a text's width in px (no DOM to measure it). */
 export function textWidth(text: string, fontSize: number, bold = false): number {
-  return [...text].length * fontSize * (bold ? 0.62 : 0.58);
+  return [...text].length * fontSize * (bold ? 0.58 : 0.55);
 }
 
 /** The SVG path data of a curve. */

@@ -135,10 +135,11 @@ function readerProblems(): string[] {
   //    of contents), unless inside a box that scrolls or clips horizontally
   const vw = document.documentElement.clientWidth;
   if (document.documentElement.scrollWidth > vw + 1) out.push(`page scrolls sideways: ${document.documentElement.scrollWidth} px wide in a ${vw} px viewport`);
-  // the column ends at main's right edge, or where a visible table of contents (fixed) begins
+  // the room for content ends where a visible table of contents (fixed at the right) begins, else
+  // at the viewport's edge (main's own box is narrower: code blocks reach into its padding)
   const toc = document.querySelector("#observablehq-toc");
   const tocBox = toc && getComputedStyle(toc).display !== "none" ? toc.getBoundingClientRect() : null;
-  const column = Math.min(main.getBoundingClientRect().right, tocBox && tocBox.width > 0 ? tocBox.left : Infinity);
+  const column = tocBox && tocBox.width > 0 ? tocBox.left : vw;
   const clipped = (el: Element) => {
     for (let p = el.parentElement; p && p !== main; p = p.parentElement) if (/auto|scroll|hidden|clip/.test(getComputedStyle(p).overflowX)) return true;
     return false;
@@ -148,7 +149,7 @@ function readerProblems(): string[] {
     return r.width > 0 && r.right > column + 1 && !clipped(el) && !(el.parentElement && el.parentElement !== main && el.parentElement.getBoundingClientRect().right > column + 1);
   });
   for (const el of wide.slice(0, 4))
-    out.push(`content wider than its column: <${el.tagName.toLowerCase()}${el.className && typeof el.className === "string" ? ` class="${el.className.slice(0, 40)}"` : ""}> "${snippet(el.textContent, 40)}" ends at ${Math.round(el.getBoundingClientRect().right)} px, ${tocBox && column === tocBox.left ? "where the table of contents begins" : "column ends at"} ${Math.round(column)} px ${where(el)}`);
+    out.push(`content wider than the page or under the table of contents: <${el.tagName.toLowerCase()}${el.className && typeof el.className === "string" ? ` class="${el.className.slice(0, 40)}"` : ""}> "${snippet(el.textContent, 40)}" ends at ${Math.round(el.getBoundingClientRect().right)} px, ${tocBox && column === tocBox.left ? "where the table of contents begins at" : "beyond the viewport's"} ${Math.round(column)} px ${where(el)}`);
   return out;
 }
 
