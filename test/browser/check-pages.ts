@@ -245,10 +245,15 @@ const started = Date.now();
 // PAGES=/a,/b checks only those pages (while working on them); the default is every page
 const only = process.env.PAGES?.split(",");
 const list = existsSync(dist) ? pages(dist).sort().filter((p) => !only || only.includes(p)) : [];
-if (list.length === 0) throw new Error(`no pages found in ${dist}: run the build first`);
+/** Setup problems end the test with one line naming them. */
+function stop(message: string): never {
+  console.error(`browser test: ${message}`);
+  process.exit(1);
+}
+if (list.length === 0) stop(only ? `none of PAGES=${process.env.PAGES} is a page in ${dist}` : `no pages found in ${dist}: run the build first`);
 rmSync(shots, {recursive: true, force: true});
 mkdirSync(shots, {recursive: true});
-const found = await findChromium();
+const found = await findChromium().catch((e: Error) => stop(e.message));
 const {server, origin} = await serveDirectory(dist);
 const browser = await chromium.launch({
   executablePath: found.path,
