@@ -94,7 +94,7 @@ test("results and summary: every method scored against noisy Y and the exact eff
   assert.ok(summary["joint-topline"].rmse_truth.mean < summary["observational"].rmse_truth.mean);
   const csv = resultsToCsv(results).trim().split("\n");
   assert.equal(csv.length, results.length + 1);
-  assert.match(csv[1], /^3,12000,1,3000,3000,3000,0,7,intervention-generalization,[0-9.e-]+,[0-9.e-]+,"[0-9.e,-]+"$/);
+  assert.match(csv[1], /^3,12000,1,3000,3000,3000,0,7,intervention-generalization,[0-9.e-]+,[0-9.e-]+,"[0-9.e,-]+",[0-9.e-]+$/);
 });
 
 test("configurations that cannot run are rejected with a reason", () => {
