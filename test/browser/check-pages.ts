@@ -170,6 +170,19 @@ class Problems {
 }
 
 async function readerCheck(page: Page, at: string, problems: Problems): Promise<void> {
+  // Inputs.table renders rows lazily as its box scrolls: scroll every table to its end first, so
+  // that every row is checked, then back
+  await page.evaluate(async () => {
+    const boxes = [...document.querySelectorAll("main form")].filter((f) => f.querySelector("table") && f.scrollHeight > f.clientHeight);
+    for (const box of boxes) {
+      for (let rows = -1, i = 0; i < 50 && rows !== box.querySelectorAll("tr").length; i++) {
+        rows = box.querySelectorAll("tr").length;
+        box.scrollTop = box.scrollHeight;
+        await new Promise((r) => setTimeout(r, 30));
+      }
+      box.scrollTop = 0;
+    }
+  });
   for (const p of await page.evaluate(readerProblems)) problems.add(p, at);
 }
 
