@@ -6,6 +6,7 @@ export default {
   pages: [
     {name: "Joint effects from single interventions", path: "/"},
     {name: "Your data", path: "/your-data"},
+    {name: "Claims of both papers, checked", path: "/claims"},
     {
       name: "Theory",
       open: true,

@@ -52,7 +52,7 @@ const anmMarginals = marginalsOf(anmObs, 3);
 const anmSingles = [0, 1, 2].map((k) => sampleAnm(anm, {kind: "single", node: k}, 200, anmMarginals, 1, k));
 const anmGrams = trainingGrams(anm, {observational: anmObs, single: anmSingles});
 const replaceColumn = (s: AnmSample, c: number, col: ArrayLike<number>) => s.map((x, j) => (j === c ? Float64Array.from(col) : x));
-const results = resultsToArrow([{K: 2, nTotal: 10, ratio: 1, nObs: 5, nSingle: 5, nJoint: 5, run: 0, seed: 1, method: "pooled", rmse: 1, rmseTruth: 1, alphas: "0.1"}], {experiment: "main"});
+const results = resultsToArrow([{K: 2, nTotal: 10, ratio: 1, nObs: 5, nSingle: 5, nJoint: 5, run: 0, seed: 1, method: "pooled", rmse: 1, rmseTruth: 1, effectSd: 1, alphas: "0.1"}], {experiment: "main"});
 const records = recordsToArrow([{a: 1, b: "x"}], {experiment: "anm-consistency"});
 const dup = Array.from(obs.actions[0]);
 

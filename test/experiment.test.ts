@@ -24,7 +24,7 @@ test("same seed, byte-identical Arrow; another seed, different bytes", () => {
   assert.notDeepEqual(a, resultsToArrow(runExperiment(other), experimentMetadata(other, "typescript")));
   const table = tableFromIPC(a);
   assert.equal(table.numRows, 3 * METHOD_IDS.length);
-  assert.deepEqual(table.schema.fields.map((f) => f.name), ["K", "n_total", "ratio", "n_obs", "n_single", "n_joint", "run", "seed", "method", "rmse", "rmse_truth", "alphas"]);
+  assert.deepEqual(table.schema.fields.map((f) => f.name), ["K", "n_total", "ratio", "n_obs", "n_single", "n_joint", "run", "seed", "method", "rmse", "rmse_truth", "alphas", "effect_sd"]);
   const m = metadataOf(a);
   assert.equal(m.experiment, "main");
   assert.equal(m.seed, "7");
@@ -94,7 +94,7 @@ test("results and summary: every method scored against noisy Y and the exact eff
   assert.ok(summary["joint-topline"].rmse_truth.mean < summary["observational"].rmse_truth.mean);
   const csv = resultsToCsv(results).trim().split("\n");
   assert.equal(csv.length, results.length + 1);
-  assert.match(csv[1], /^3,12000,1,3000,3000,3000,0,7,intervention-generalization,[0-9.e-]+,[0-9.e-]+,"[0-9.e,-]+"$/);
+  assert.match(csv[1], /^3,12000,1,3000,3000,3000,0,7,intervention-generalization,[0-9.e-]+,[0-9.e-]+,"[0-9.e,-]+",[0-9.e-]+$/);
 });
 
 test("configurations that cannot run are rejected with a reason", () => {

@@ -1,8 +1,10 @@
 /**
- * A DAG over actions A1..AK drawn as a row of nodes with arcs above (edges j -> k, j < k); each
- * edge may carry a label (a p-value) and a style (solid: detected and true; dashed: true but
- * missed; red: detected but not true).
+ * A DAG over actions A1..AK drawn as a row of nodes: an edge j -> k arcs above the row when
+ * j < k and below it when j > k (a false detection may point backwards); each edge may carry a
+ * label (a p-value) and a style (solid: detected and true; dashed: true but missed; red: detected
+ * but not true). The geometry comes from graph-layout.ts.
  */
+import {curvePath, rowLayout} from "./graph-layout.js";
 import {svgCanvas} from "./svg-canvas.js";
 
 export interface DagEdge {
@@ -12,24 +14,27 @@ export interface DagEdge {
   label?: string;
 }
 
+let markers = 0;
+
 export function dagDiagram(K: number, edges: DagEdge[], {width, title}: {width: number; title: string}): SVGSVGElement {
-  const w = Math.min(width, 120 + 90 * K);
-  const step = (w - 60) / Math.max(1, K - 1);
-  const x = (k: number) => 30 + k * step;
-  const maxSpan = Math.max(1, ...edges.map((e) => e.to - e.from));
-  const h = 70 + 22 * maxSpan;
-  const y = h - 24;
-  const {svg, add} = svgCanvas(w, h, title);
-  for (const e of edges) {
-    const x1 = x(e.from), x2 = x(e.to), lift = 18 + 22 * (e.to - e.from);
-    const color = e.style === "false" ? "#e15759" : "currentColor";
-    add("path", {d: `M${x1},${y - 14} C${x1},${y - lift} ${x2},${y - lift} ${x2 - 4},${y - 15}`, fill: "none", stroke: color, "stroke-width": 1.5, "stroke-dasharray": e.style === "missed" ? "4 3" : "none", opacity: 0.85});
-    add("circle", {cx: x2 - 4, cy: y - 15, r: 2.5, fill: color});
-    if (e.label) add("text", {x: (x1 + x2) / 2, y: y - lift * 0.75 - 3, "text-anchor": "middle", "font-size": 10, fill: color}, e.label);
+  const g = rowLayout(K, edges, width, title);
+  const {svg, add} = svgCanvas(g.width, g.height, title, g.title);
+  const defs = add("defs", {});
+  const id = `jel-dag-${++markers}`;
+  for (const [name, color] of [["plain", "currentColor"], ["false", "#e15759"]]) {
+    const marker = add("marker", {id: `${id}-${name}`, viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 6, markerHeight: 6, orient: "auto"}, undefined, defs);
+    add("path", {d: "M0,0 L10,5 L0,10 z", fill: color}, undefined, marker);
   }
-  for (let k = 0; k < K; k++) {
-    add("circle", {cx: x(k), cy: y, r: 13, fill: "var(--theme-background, white)", stroke: "currentColor", "stroke-width": 1.4});
-    add("text", {x: x(k), y: y + 4, "text-anchor": "middle", "font-size": 12, fill: "currentColor"}, `A${k + 1}`);
+  const style = new Map(edges.map((e) => [`${e.from}-${e.to}`, e.style]));
+  for (const e of g.edges) {
+    const s = style.get(`${e.from}-${e.to}`) ?? "both";
+    const color = s === "false" ? "#e15759" : "currentColor";
+    add("path", {d: curvePath(e.curve), fill: "none", stroke: color, "stroke-width": 1.5, "stroke-dasharray": s === "missed" ? "4 3" : "none", "marker-end": `url(#${id}-${s === "false" ? "false" : "plain"})`, opacity: 0.85});
+    if (e.label) add("text", {x: e.label.x, y: e.label.y, "text-anchor": e.label.anchor, "font-size": e.label.fontSize, fill: color}, e.label.text);
+  }
+  for (const n of g.nodes) {
+    add("circle", {cx: n.x, cy: n.y, r: n.r, fill: "var(--theme-background, white)", stroke: "currentColor", "stroke-width": 1.4});
+    add("text", {x: n.x, y: n.y + 4, "text-anchor": "middle", "font-size": 12, fill: "currentColor"}, n.label);
   }
   return svg;
 }

@@ -23,8 +23,12 @@ function downloadLinks(arrowHref: string, name: string, csvText: string, command
     return a;
   };
   const csv = URL.createObjectURL(new Blob([csvText], {type: "text/csv"}));
-  const code = document.createElement("code");
-  code.textContent = command;
-  p.append("Download the per-run results: ", link(arrowHref, `${name}.arrow`, "Arrow"), " · ", link(csv, `${name}.csv`, "CSV"), ". Reproduce from the command line:", document.createElement("br"), code);
+  p.append("Download the per-run results: ", link(arrowHref, `${name}.arrow`, "Arrow"), " · ", link(csv, `${name}.csv`, "CSV"), `. Reproduce from the command line${command.includes("\n") ? " (one command per line)" : ""}:`);
+  // one <code> per command, each on its own line
+  for (const line of command.split("\n")) {
+    const code = document.createElement("code");
+    code.textContent = line;
+    p.append(document.createElement("br"), code);
+  }
   return p;
 }

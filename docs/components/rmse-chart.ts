@@ -38,21 +38,24 @@ export function rmseChart(summary: SummaryRow[], {width}: {width: number}): HTML
 
 function rmsePanel(rows: SummaryRow[], {width, title}: {width: number; title: string}) {
   const ids = [...new Set(rows.map((s) => s.method))];
-  const sem = (d: SummaryRow) => (Number.isFinite(d.sem) ? d.sem : 0);
+  // one run has no SEM: draw the value alone and say so on the axis
+  const single = rows.every((d) => d.runs < 2 || !Number.isFinite(d.sem));
+  const bars = rows.filter((d) => d.runs >= 2 && Number.isFinite(d.sem));
+  const runs = Math.max(...rows.map((d) => d.runs));
   return Plot.plot({
     title,
     width,
     height: 50 + 30 * ids.length,
     marginLeft: 140,
-    x: {label: "RMSE (mean ± SEM over runs)", grid: true, zero: true},
+    x: {label: single ? "RMSE (one run)" : `RMSE (mean ± SEM over ${runs} runs)`, grid: true, zero: true},
     y: {label: null, domain: ids.map((id) => METHOD_LABELS[id])},
     color: methodColorScale(ids),
     marks: [
-      Plot.ruleY(rows, {y: "label", x1: (d: SummaryRow) => d.mean - sem(d), x2: (d: SummaryRow) => d.mean + sem(d), stroke: "label", strokeWidth: 2}),
-      Plot.tickX(rows, {y: "label", x: (d: SummaryRow) => d.mean - sem(d), stroke: "label"}),
-      Plot.tickX(rows, {y: "label", x: (d: SummaryRow) => d.mean + sem(d), stroke: "label"}),
+      Plot.ruleY(bars, {y: "label", x1: (d: SummaryRow) => d.mean - d.sem, x2: (d: SummaryRow) => d.mean + d.sem, stroke: "label", strokeWidth: 2}),
+      Plot.tickX(bars, {y: "label", x: (d: SummaryRow) => d.mean - d.sem, stroke: "label"}),
+      Plot.tickX(bars, {y: "label", x: (d: SummaryRow) => d.mean + d.sem, stroke: "label"}),
       Plot.dot(rows, {y: "label", x: "mean", fill: "label", r: 4.5}),
-      Plot.tip(rows, Plot.pointerY({y: "label", x: "mean", title: (d: SummaryRow) => `${d.label}\n${d.mean.toFixed(4)} ± ${sem(d).toFixed(4)} (${d.runs} runs)`})),
+      Plot.tip(rows, Plot.pointerY({y: "label", x: "mean", title: (d: SummaryRow) => (d.runs < 2 || !Number.isFinite(d.sem) ? `${d.label}\n${d.mean.toFixed(4)} (one run)` : `${d.label}\n${d.mean.toFixed(4)} ± ${d.sem.toFixed(4)} (${d.runs} runs)`)})),
     ],
   });
 }

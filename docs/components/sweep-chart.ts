@@ -38,6 +38,7 @@ export function sweepSummary(rows: ResultRow[], metric: Metric): SweepRow[] {
 const SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 const fmtN = (n: number) => (n >= 1000 && Math.log10(n) % 1 === 0 ? `10${String(Math.log10(n)).replace(/\d/g, (d) => SUPERSCRIPT[+d])}` : n.toLocaleString("en-US"));
 const fmtRmse = (d: number) => String(+d.toPrecision(3));
+const meanText = (d: SweepRow) => (d.runs < 2 ? `${d.mean.toFixed(4)} (one run)` : `${d.mean.toFixed(4)} ± ${d.sem.toFixed(4)} (${d.runs} runs)`);
 
 /** Fig. 2b / Fig. B: RMSE against N_sint / N_obs (log-log), ±1 SEM bands; rows K, columns N_tot. */
 export function ratioChart(data: SweepRow[], {width, metric}: {width: number; metric: Metric}) {
@@ -50,15 +51,16 @@ export function ratioChart(data: SweepRow[], {width, metric}: {width: number; me
     marginRight: 50,
     x: {type: "log", label: "N_sint / N_obs", ticks: [0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10], tickFormat: (d: number) => String(d)},
     y: {type: "log", label: METRIC_LABELS[metric], grid: true, tickFormat: fmtRmse},
-    fx: {label: "N_tot / (K + 1)", tickFormat: (n: number) => `N_tot / (K + 1) = ${n.toLocaleString("en-US")}`, domain: totals},
-    fy: {label: "K", domain: Ks},
+    // each facet title says what it is; a shared axis label would float between them
+    fx: {label: null, tickFormat: (n: number) => `N_tot / (K + 1) = ${n.toLocaleString("en-US")}`, domain: totals},
+    fy: {label: null, tickFormat: (K: number) => `K = ${K}`, domain: Ks},
     facet: {data, x: "nAvg", y: "K"},
     color: {...methodColorScale(ids), legend: true},
     marks: [
       Plot.areaY(data, {x: "ratio", y1: (d: SweepRow) => Math.max(d.mean - d.sem, 1e-6), y2: (d: SweepRow) => d.mean + d.sem, fill: "label", fillOpacity: 0.18, z: "label"}),
       Plot.lineY(data, {x: "ratio", y: "mean", stroke: "label", strokeWidth: 1.8, z: "label"}),
       Plot.dot(data, {x: "ratio", y: "mean", fill: "label", r: 2.5}),
-      Plot.tip(data, Plot.pointerX({x: "ratio", y: "mean", title: (d: SweepRow) => `${d.label}\nK = ${d.K}, N_tot = ${d.nTotal.toLocaleString("en-US")}\nratio ${d.ratio}: ${d.mean.toFixed(4)} ± ${d.sem.toFixed(4)} (${d.runs} runs)`})),
+      Plot.tip(data, Plot.pointerX({x: "ratio", y: "mean", title: (d: SweepRow) => `${d.label}\nK = ${d.K}, N_tot = ${d.nTotal.toLocaleString("en-US")}\nratio ${d.ratio}: ${meanText(d)}`})),
     ],
   });
 }
@@ -73,14 +75,14 @@ export function convergenceChart(data: SweepRow[], {width, metric}: {width: numb
     height: 360,
     x: {type: "log", label: "N_tot (training + test rows, all datasets)", tickFormat: (n: number) => fmtN(n)},
     y: {type: "log", label: METRIC_LABELS[metric], grid: true, tickFormat: fmtRmse},
-    fx: {label: "K", domain: Ks},
+    fx: {label: null, tickFormat: (K: number) => `K = ${K}`, domain: Ks},
     facet: {data, x: "K"},
     color: {...methodColorScale(ids), legend: true},
     marks: [
       Plot.areaY(data, {x: "nTotal", y1: (d: SweepRow) => positive(d.mean - d.sem), y2: (d: SweepRow) => d.mean + d.sem, fill: "label", fillOpacity: 0.18, z: "label"}),
       Plot.lineY(data, {x: "nTotal", y: "mean", stroke: "label", strokeWidth: 1.8, z: "label"}),
       Plot.dot(data, {x: "nTotal", y: "mean", fill: "label", r: 2.5}),
-      Plot.tip(data, Plot.pointerX({x: "nTotal", y: "mean", title: (d: SweepRow) => `${d.label}\nK = ${d.K}, N_tot = ${d.nTotal.toLocaleString("en-US")}\n${d.mean.toFixed(4)} ± ${d.sem.toFixed(4)} (${d.runs} runs)`})),
+      Plot.tip(data, Plot.pointerX({x: "nTotal", y: "mean", title: (d: SweepRow) => `${d.label}\nK = ${d.K}, N_tot = ${d.nTotal.toLocaleString("en-US")}\n${meanText(d)}`})),
     ],
   });
 }

@@ -21,6 +21,8 @@ export interface MethodScore {
   rmseTruth: number;
   /** chosen ridge alpha(s), comma-separated (IG: observational first, then each do(A_k)) */
   alphas: string;
+  /** sd of the exact E[Y | do(a)] over the test actions: the spread an RMSE is compared with */
+  effectSd: number;
 }
 
 export interface FittedMethod {
@@ -86,10 +88,22 @@ export function scoreMethods(data: RunData, methods: readonly MethodId[], alphaG
   const fitted = fitMethods(data.training, data.observationalBaseline, methods, alphaGrid, data.interventions, onStage);
   onStage?.("scoring on the joint test split");
   const predictions = predictMany(fitted.map((f) => f.model), data.test.actions);
+  const effectSd = populationSd(data.test.truth);
   return fitted.map((f, i) => ({
     method: f.method,
     rmse: rmse(predictions[i], data.test.outcome),
     rmseTruth: rmse(predictions[i], data.test.truth),
     alphas: f.alphas.join(","),
+    effectSd,
   }));
+}
+
+/** Population sd (divide by m) of a sample. */
+export function populationSd(v: ArrayLike<number>): number {
+  let m = 0;
+  for (let i = 0; i < v.length; i++) m += v[i];
+  m /= v.length;
+  let ss = 0;
+  for (let i = 0; i < v.length; i++) ss += (v[i] - m) ** 2;
+  return Math.sqrt(ss / v.length);
 }

@@ -17,6 +17,7 @@ const COLUMNS: [string, keyof ResultRow, DataType][] = [
   ["rmse", "rmse", new Float64()],
   ["rmse_truth", "rmseTruth", new Float64()],
   ["alphas", "alphas", new Utf8()],
+  ["effect_sd", "effectSd", new Float64()],
 ];
 
 /** Per-run results as an Arrow IPC file whose schema metadata records what produced them. */

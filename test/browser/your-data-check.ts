@@ -21,19 +21,19 @@ async function waitForChange(page: Page, before: string): Promise<string> {
   }
 }
 
-export async function checkYourData(page: Page, problems: string[]): Promise<string> {
+export async function checkYourData(page: Page, problem: (message: string) => void): Promise<string> {
   const notes: string[] = [];
   const errors = async (when: string) => {
-    for (const e of await page.locator(".observablehq--error, #load-error, #fit-error").allInnerTexts()) problems.push(`/your-data ${when}: ${e.slice(0, 200)}`);
+    for (const e of await page.locator(".observablehq--error, #load-error, #own-fit-error").allInnerTexts()) problem(`/your-data ${when}: ${e.slice(0, 200)}`);
   };
   // 1. the bundled example: an estimate, and a slider that moves it
   const first = await estimateText(page);
-  if (!/^-?[\d,.]+$/.test(first)) problems.push(`/your-data: the example's estimate reads "${first}"`);
+  if (!/^-?[\d,.]+$/.test(first)) problem(`/your-data: the example's estimate reads "${first}"`);
   const email = page.locator("#joint-sliders form").filter({has: page.locator("label", {hasText: /^email$/})}).locator("input[type=range]");
   const max = await email.evaluate((el: HTMLInputElement) => el.max);
   await email.fill(max);
   const moved = await waitForChange(page, first);
-  if ((await page.locator("#extrapolation-warning").count()) === 0) problems.push("/your-data: an email value beyond the data gave no extrapolation warning");
+  if ((await page.locator("#extrapolation-warning").count()) === 0) problem("/your-data: an email value beyond the data gave no extrapolation warning");
   await errors("after moving a slider");
   notes.push(`example ${first} → ${moved} at the slider's end (extrapolation flagged)`);
 
@@ -41,9 +41,9 @@ export async function checkYourData(page: Page, problems: string[]): Promise<str
   await page.getByLabel("my own file").check();
   const csv = exampleCsv(exampleDataset(exampleSpec("paper-k5")));
   await page.locator("input[type=file]").setInputFiles({name: "my-data.csv", mimeType: "text/csv", buffer: Buffer.from(csv)});
-  await page.locator("#fit-status").waitFor({timeout: TIMEOUT_MS});
-  const fitStatus = await page.locator("#fit-status").innerText();
-  if (!/observational 10,000/.test(fitStatus)) problems.push(`/your-data: the uploaded file's fit status reads "${fitStatus.slice(0, 120)}"`);
+  await page.locator("#own-fit-status").waitFor({timeout: TIMEOUT_MS});
+  const fitStatus = await page.locator("#own-fit-status").innerText();
+  if (!/observational 10,000/.test(fitStatus)) problem(`/your-data: the uploaded file's fit status reads "${fitStatus.slice(0, 120)}"`);
   const uploaded = await estimateText(page);
   await errors("after uploading a file");
   notes.push(`uploaded my-data.csv: estimate ${uploaded}`);
@@ -52,7 +52,7 @@ export async function checkYourData(page: Page, problems: string[]): Promise<str
   await page.locator("input[type=file]").setInputFiles({name: "broken.csv", mimeType: "text/csv", buffer: Buffer.from("a,b,y,regime\n1,2,3,observational\n1,2,observational\n")});
   await page.locator("#load-error").waitFor({timeout: TIMEOUT_MS});
   const message = await page.locator("#load-error").innerText();
-  if (!/broken\.csv, row 2 \(line 3\): 3 cells, expected 4/.test(message)) problems.push(`/your-data: a ragged file's message reads "${message}"`);
+  if (!/broken\.csv, row 2 \(line 3\): 3 cells, expected 4/.test(message)) problem(`/your-data: a ragged file's message reads "${message}"`);
   notes.push("a ragged file is named with its row");
   return notes.join("; ");
 }

@@ -1,3 +1,4 @@
+import {effectSpread} from "./synthetic-runs.js";
 import {outcomeIndex, type AnmModel} from "../../anm/anm-model.js";
 import {bootstrapIndex, marginalsOf, sampleAnm, takeRows, type Marginals} from "../../anm/anm-sampling.js";
 import {dream4Correlation, dream4StandIn} from "../../anm/dream4-network.js";
@@ -45,6 +46,9 @@ export interface NetworkRow {
   /** against the exact effect f_Y(x) */
   mae_truth: number;
   spearman_truth: number;
+  /** sd and mean absolute deviation of the exact effect over the test points */
+  effect_sd: number;
+  effect_mad: number;
 }
 
 export function validateNetworkConfig(c: NetworkConfig): void {
@@ -84,6 +88,7 @@ export function runNetwork(c: NetworkConfig, onProgress?: (done: number, total: 
       const exact = jointEffect(model, model.theta[y], test);
       const noisy = noisyOutcome(exact, Math.sqrt(model.sigma[y][y]), c.seed, "anm-network", run, `c=${p.c}`);
       const exactRanks = ranks(exact), noisyRanks = ranks(noisy);
+      const spread = effectSpread(exact);
       const data = anmTrainingData(model, p.n, c.seed, "anm-network", run, `c=${p.c}`, p.n);
       for (let replicate = 0; replicate <= c.bootstrap; replicate++) {
         const fitData = replicate === 0 ? data : resample(data, c.seed, "anm-network", run, `c=${p.c}`, p.n, "bootstrap", replicate);
@@ -91,7 +96,7 @@ export function runNetwork(c: NetworkConfig, onProgress?: (done: number, total: 
         for (const fit of fitAnmMethods(model, fitData, methods)) {
           const pred = jointEffect(model, fit.thetaY, test);
           const predRanks = ranks(pred);
-          rows.push({...p, run, replicate, method: fit.method, mae: mae(pred, noisy), spearman: pearson(predRanks, noisyRanks), mae_truth: mae(pred, exact), spearman_truth: pearson(predRanks, exactRanks)});
+          rows.push({...p, run, replicate, method: fit.method, mae: mae(pred, noisy), spearman: pearson(predRanks, noisyRanks), mae_truth: mae(pred, exact), spearman_truth: pearson(predRanks, exactRanks), effect_sd: spread.sd, effect_mad: spread.mad});
         }
         onProgress?.(++done, total);
       }

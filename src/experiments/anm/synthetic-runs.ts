@@ -37,6 +37,9 @@ export interface SyntheticErrorRow {
   param_mae: number;
   /** joint-likelihood methods: outer iterations used */
   iterations: number;
+  /** sd and mean absolute deviation of the exact effect over the test points (the spread an error is compared with) */
+  effect_sd: number;
+  effect_mad: number;
 }
 
 export interface ParameterRow {
@@ -73,10 +76,11 @@ export function runSynthetic(c: SyntheticConfig, onProgress?: (done: number, tot
     for (let run = 0; run < c.runs; run++) {
       const test = c.testPoints > 0 ? uniformTestPoints(model, c.testPoints, [-c.range, -c.range, -c.range], [c.range, c.range, c.range], c.seed, "anm-synthetic", mechanism, run) : null;
       const truth = test ? jointEffect(model, truthTheta, test) : null;
+      const spread = truth ? effectSpread(truth) : {sd: NaN, mad: NaN};
       for (const n of c.n) {
         const data = anmTrainingData(model, n, c.seed, "anm-synthetic", mechanism, n, run);
         for (const fit of fitAnmMethods(model, data, c.methods)) {
-          errors.push({mechanism, n, run, method: fit.method, mae: test ? mae(jointEffect(model, fit.thetaY, test), truth!) : NaN, param_mae: parameterMae(fit.thetaY, truthTheta), iterations: fit.iterations});
+          errors.push({mechanism, n, run, method: fit.method, mae: test ? mae(jointEffect(model, fit.thetaY, test), truth!) : NaN, param_mae: parameterMae(fit.thetaY, truthTheta), iterations: fit.iterations, effect_sd: spread.sd, effect_mad: spread.mad});
           fit.thetaY.forEach((estimate, i) => parameters.push({mechanism, n, run, method: fit.method, parameter: labels[i], estimate, truth: truthTheta[i]}));
         }
         onProgress?.(++done, total);
@@ -84,4 +88,17 @@ export function runSynthetic(c: SyntheticConfig, onProgress?: (done: number, tot
     }
   }
   return {errors, parameters};
+}
+
+/** sd (divide by m) and mean absolute deviation about the mean of an effect over test points. */
+export function effectSpread(v: ArrayLike<number>): {sd: number; mad: number} {
+  let m = 0;
+  for (let i = 0; i < v.length; i++) m += v[i];
+  m /= v.length;
+  let ss = 0, sa = 0;
+  for (let i = 0; i < v.length; i++) {
+    ss += (v[i] - m) ** 2;
+    sa += Math.abs(v[i] - m);
+  }
+  return {sd: Math.sqrt(ss / v.length), mad: sa / v.length};
 }
