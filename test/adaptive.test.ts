@@ -132,6 +132,8 @@ test("on an SCM whose h_k is exactly a polynomial of degree d, the adaptive fits
     const err = rmse(predictSparse(structureAdaptivePrediction(fit), test.actions), joint);
     const spread = rmse(joint, new Float64Array(joint.length).fill(joint.reduce((a, b) => a + b) / joint.length));
     assert.ok(err < 0.02 * spread, `joint RMSE ${err} at d = ${d} (the effect's spread: ${spread})`);
+    const igErr = rmse(predictSparse(igAdaptivePrediction(igFit), test.actions), joint);
+    assert.ok(igErr < 0.05 * spread, `IG joint RMSE ${igErr} at d = ${d} (spread ${spread})`);
     const mixed = sampleRegime(scm, mixedRegime(2, [1]), 5000, 98, iv);
     const mixedTruth = Float64Array.from(evaluateJointEffect(exactJointEffect(scm), mixed.actions), (v, i) => v + mixed.actions[0][i] / 1.25);
     const mixedErr = rmse(predictSparse(structureAdaptivePrediction(fit, [1]), mixed.actions), mixedTruth);

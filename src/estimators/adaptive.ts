@@ -21,9 +21,10 @@ export interface AdaptiveStatistics {
 }
 
 export interface AdaptiveOptions {
-  maxDegree?: number;
   degrees?: readonly number[];
   alphas?: readonly number[];
+  /** skip the search: refit with these degrees and this alpha (e.g. on bootstrap replicates of a fit) */
+  fixed?: {degree: Record<string, number>; alpha: number};
 }
 
 function requireStatistics(label: string, design: BasisDesign, stats: AdaptiveStatistics): void {
@@ -74,6 +75,12 @@ export interface StructureAdaptiveFit {
 export function fitStructureAdaptive(design: BasisDesign, stats: AdaptiveStatistics, options: AdaptiveOptions = {}): StructureAdaptiveFit {
   requireStatistics("fitStructureAdaptive", design, stats);
   const folds = stats.regimes[0].map((_, f) => basisGram(design, stats.regimes.map((r) => r[f])));
+  if (options.fixed) {
+    const {degree, alpha} = options.fixed;
+    const keep = design.features.flatMap((f, i) => (f.degree <= (degree[f.term.kind] ?? fail(`fitStructureAdaptive: no fixed degree for the ${f.term.kind} terms`)) ? [i] : []));
+    const fit = fitRidgeCV(folds.map((g) => subGram(g, keep)), {p: keep.length, blocks: 1}, {alphas: [alpha]});
+    return {design, choice: {degree: {...degree}, tried: [], keep, fit}, degree: {...degree}, alpha, standardization: design.set};
+  }
   const choice = chooseDegree(design, folds, options.degrees ?? ADAPTIVE_DEGREES, options.alphas ?? WIDE_ALPHAS);
   return {design, choice, degree: choice.degree, alpha: choice.fit.alpha, standardization: design.set};
 }

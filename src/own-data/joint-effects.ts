@@ -3,6 +3,11 @@ import {detectAncestors, type AncestorTest} from "../estimators/ancestor-detecti
 import {fitSeparate, interventionGeneralization, type SeparateFits} from "../estimators/intervention-generalization.js";
 import {fitSeparateSharedAlpha} from "../estimators/shared-alpha.js";
 import {fitStructureAware, structurePrediction, type StructureFit} from "../estimators/structure-aware.js";
+import {fitStructureAdaptive, structureAdaptiveDesign, structureAdaptivePrediction, type StructureAdaptiveFit} from "../estimators/adaptive.js";
+import {predictSparse, type SparsePolynomial} from "../estimators/adaptive-basis.js";
+import {bestKernel} from "../regression/moment-kernel.js";
+import {emptySetMoments, type SetLayout} from "../regression/monomial-set.js";
+import {foldSizes} from "../regression/moments.js";
 import type {TrainingMoments} from "../estimators/training-data.js";
 import {monomialCount} from "../features/monomial-basis.js";
 import {quantile} from "../metrics.js";
@@ -26,6 +31,7 @@ import type {RegimeData, RegimeGroup} from "./regime-data.js";
  */
 export const OWN_DATA_METHODS = [
   {id: "structure-aware", label: "Structure-aware (default)"},
+  {id: "structure-aware-adaptive", label: "Structure-aware, adaptive degree"},
   {id: "intervention-generalization", label: "IG, separate fits (the paper's)"},
   {id: "ig-shared-alpha", label: "IG, one shared alpha"},
   {id: "ig-projected", label: "IG + additive projection"},
@@ -94,8 +100,8 @@ export interface JointEffectsModel {
 }
 
 interface Fitted {
-  /** the model for intervened set S (indices) */
-  modelFor(S: number[]): PolynomialModel;
+  /** the model for intervened set S (indices): a polynomial of the layout's degree, or (adaptive) a sparse one */
+  modelFor(S: number[]): PolynomialModel | SparsePolynomial;
   alphas: number[];
 }
 
@@ -103,7 +109,7 @@ export function fitJointEffects(data: RegimeData, options: FitOptions = {}): Joi
   const o = {...FIT_DEFAULTS, ...options};
   if (!OWN_DATA_METHOD_IDS.includes(o.method)) fail(`fitJointEffects: unknown method "${o.method}" (known: ${OWN_DATA_METHOD_IDS.join(", ")})`);
   requireInteger("fitJointEffects: degree", o.degree, 1, 6);
-  if (o.method === "structure-aware" && o.degree < 3) fail(`fitJointEffects: structure-aware needs degree >= 3 (its ancestor tests use degree-6 moments), got ${o.degree}`);
+  if ((o.method === "structure-aware" || o.method === "structure-aware-adaptive") && o.degree < 3) fail(`fitJointEffects: ${o.method} needs degree >= 3 (its ancestor tests use degree-6 moments), got ${o.degree}`);
   requireInteger("fitJointEffects: folds", o.folds, 2, 20);
   requireInteger("fitJointEffects: bootstrap", o.bootstrap, 0, 100_000);
   requireInteger("fitJointEffects: chunks", o.chunks, o.folds, 10_000);
@@ -137,26 +143,40 @@ export function fitJointEffects(data: RegimeData, options: FitOptions = {}): Joi
   const toFolds = (parts: Moments[]): Moments[] => Array.from({length: o.folds}, (_, f) => sumMoments(layout, parts.filter((_, c) => c % o.folds === f)));
   // sets: chunk moments per present regime (observational first); single[k] is null for an action without an experiment
   const regimeSlot = actions.map((_, k) => (data.single[k] ? groups.indexOf(data.single[k]!) : -1));
-  const training = (sets: Moments[][]): TrainingMoments & {partial: (Moments[] | null)[]} => {
+  const training = (sets: Moments[][]): TrainingMoments & {partial: (Moments[] | null)[]; chunks: Moments[][]} => {
     const partial = regimeSlot.map((r) => (r < 0 ? null : toFolds(sets[r])));
-    return {layout, K, observational: toFolds(sets[0]), single: partial as Moments[][], partial};
+    return {layout, K, observational: toFolds(sets[0]), single: partial as Moments[][], partial, chunks: sets};
   };
 
   const full = training(chunks);
   const distribution = {mean: actions.map((_, k) => (data.single[k] ? meanOf(data.x[k], data.single[k]!.rows) : 0)), std: actions.map((_, k) => (data.single[k] ? sdOf(data.x[k], data.single[k]!.rows) : 0))};
   let ancestorTests: AncestorTest[] = [];
   let ancestorSets: number[][] = [];
-  if (o.method === "structure-aware") {
+  if (o.method === "structure-aware" || o.method === "structure-aware-adaptive") {
     const detected = detectAncestors(full);
     ancestorTests = detected.tests;
     ancestorSets = detected.ancestors;
   }
+  // the adaptive method's sparse-set moments of the same row groups (keyed by each group's layout moments)
+  const setChunk = new WeakMap<Moments, Moments>();
+  let adaptiveFit: StructureAdaptiveFit | undefined;
+  const adaptiveDesign = o.method === "structure-aware-adaptive" && !missing.length ? structureAdaptiveDesign(layout, ancestorSets) : undefined;
+  if (adaptiveDesign) groups.forEach((g, r) => chunkSetMoments(adaptiveDesign.set, data, g, chunks[r].length, o.seed, r).forEach((m, c) => setChunk.set(chunks[r][c], m)));
   const fitOn = (t: ReturnType<typeof training>): Fitted => {
     if (missing.length) return partialSeparate(layout, t.observational, t.partial, actions);
     switch (o.method) {
       case "structure-aware": {
         const fit: StructureFit = fitStructureAware(t, ancestorSets);
         return {modelFor: (S) => structurePrediction(fit, S), alphas: [fit.alpha]};
+      }
+      case "structure-aware-adaptive": {
+        const design = adaptiveDesign!;
+        const toSetFolds = (parts: Moments[]) => Array.from({length: o.folds}, (_, f) => sumSetMoments(design.set, parts.filter((_, c) => c % o.folds === f).map((m) => setChunk.get(m)!)));
+        const stats = {set: design.set, regimes: [t.chunks[0], ...regimeSlot.map((r) => t.chunks[r])].map(toSetFolds)};
+        // bootstrap replicates keep the degrees and alpha chosen on the full data (intervals conditional on them, as on the graph)
+        const fit = fitStructureAdaptive(design, stats, adaptiveFit ? {fixed: {degree: adaptiveFit.degree, alpha: adaptiveFit.alpha}} : {});
+        adaptiveFit ??= fit;
+        return {modelFor: (S) => structureAdaptivePrediction(fit, S), alphas: [fit.alpha]};
       }
       case "intervention-generalization":
         return separate(fitSeparate(t));
@@ -211,7 +231,10 @@ export function fitJointEffects(data: RegimeData, options: FitOptions = {}): Joi
       }),
     );
   };
-  const predictWith = (f: Fitted, cols: Float64Array[], S: number[]) => predictPolynomial(f.modelFor(S), cols);
+  const predictWith = (f: Fitted, cols: Float64Array[], S: number[]) => {
+    const m = f.modelFor(S);
+    return "exponents" in m ? predictSparse(m, cols) : predictPolynomial(m, cols);
+  };
 
   // ranges of each action in the regimes the answer relies on
   const ranges = groups.flatMap((g) => actions.map((a, k) => ({action: a, regime: g.label, k, r: g, ...rangeOf(data.x[k], g.rows)})));
@@ -295,6 +318,40 @@ function chunkMoments(layout: MomentLayout, data: RegimeData, g: RegimeGroup, ch
   const x = data.x.map((col) => Float64Array.from(order, (i) => col[i]));
   const y = Float64Array.from(order, (i) => data.y[i]);
   return accumulateFolds(layout, x, y, order.length, chunks);
+}
+
+/** The same row groups as chunkMoments (same seeded order and split), accumulated over a sparse monomial set. */
+function chunkSetMoments(set: SetLayout, data: RegimeData, g: RegimeGroup, chunks: number, seed: number, regime: number): Moments[] {
+  const order = Int32Array.from(g.rows);
+  const rng = randomStream(seed, "own-data", "order", regime);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(rng.nextDouble() * (i + 1));
+    const t = order[i];
+    order[i] = order[j];
+    order[j] = t;
+  }
+  const x = data.x.map((col) => Float64Array.from(order, (i) => col[i]));
+  const y = Float64Array.from(order, (i) => data.y[i]);
+  const kernel = bestKernel();
+  let at = 0;
+  return foldSizes(order.length, chunks).map((rows) => {
+    const m = emptySetMoments(set);
+    kernel.accumulateSet(set, x, y, at, at + rows, m);
+    at += rows;
+    return m;
+  });
+}
+
+function sumSetMoments(set: SetLayout, parts: Moments[]): Moments {
+  const out = emptySetMoments(set);
+  for (const m of parts) {
+    out.n += m.n;
+    out.y += m.y;
+    out.yy += m.yy;
+    for (let i = 0; i < out.mono.length; i++) out.mono[i] += m.mono[i];
+    for (let i = 0; i < out.monoY.length; i++) out.monoY[i] += m.monoY[i];
+  }
+  return out;
 }
 
 function mixedCheck(g: RegimeGroup, data: RegimeData, fitted: Fitted, boots: Fitted[], predictWith: (f: Fitted, cols: Float64Array[], S: number[]) => Float64Array): MixedCheck {
