@@ -138,47 +138,47 @@ export function createWasmKernel(blockRows = 128): MomentKernel | null {
   };
 
   const run = (plan: KernelPlan, x: ArrayLike<number>[], y: ArrayLike<number>, start: number, end: number, target: Moments) => {
-      if (current !== plan) prepare(plan);
-      const {K, shiftX, shiftY, q, p, qStore} = plan;
-      const invY = 1 / plan.scaleY;
-      const mem = wasm.memory.buffer;
-      const z = new Float64Array(mem, ptr.z, K * B);
-      const yv = new Float64Array(mem, ptr.y, B);
-      const sum = new Float64Array(mem, ptr.sum, q);
-      const ysum = new Float64Array(mem, ptr.ysum, p);
-      sum.fill(0);
-      ysum.fill(0);
-      for (let i = start; i < end; i += B) {
-        const rows = Math.min(B, end - i);
-        for (let v = 0; v < K; v++) {
-          const col = x[v];
-          const dst = v * B;
-          if (col instanceof Float64Array) z.set(col.subarray(i, i + rows), dst);
-          else for (let r = 0; r < rows; r++) z[dst + r] = col[i + r];
-          // padded rows sit exactly at the shift: every non-constant monomial of them is 0
-          if (rows < B) z.fill(shiftX[v], dst + rows, dst + B);
-        }
-        if (y instanceof Float64Array) yv.set(y.subarray(i, i + rows));
-        else for (let r = 0; r < rows; r++) yv[r] = y[i + r];
-        if (rows < B) yv.fill(shiftY, rows);
-        wasm.accumulateBlock(K, q, p, qStore, B, ptr.shift, ptr.invScale, shiftY, invY, ptr.parent, ptr.variable, ptr.z, ptr.y, ptr.col, ptr.sum, ptr.ysum);
+    if (current !== plan) prepare(plan);
+    const {K, shiftX, shiftY, q, p, qStore} = plan;
+    const invY = 1 / plan.scaleY;
+    const mem = wasm.memory.buffer;
+    const z = new Float64Array(mem, ptr.z, K * B);
+    const yv = new Float64Array(mem, ptr.y, B);
+    const sum = new Float64Array(mem, ptr.sum, q);
+    const ysum = new Float64Array(mem, ptr.ysum, p);
+    sum.fill(0);
+    ysum.fill(0);
+    for (let i = start; i < end; i += B) {
+      const rows = Math.min(B, end - i);
+      for (let v = 0; v < K; v++) {
+        const col = x[v];
+        const dst = v * B;
+        if (col instanceof Float64Array) z.set(col.subarray(i, i + rows), dst);
+        else for (let r = 0; r < rows; r++) z[dst + r] = col[i + r];
+        // padded rows sit exactly at the shift: every non-constant monomial of them is 0
+        if (rows < B) z.fill(shiftX[v], dst + rows, dst + B);
       }
-      // the constant monomial counts rows; y and y^2 totals come from the TypeScript side
-      let sy = 0;
-      let syy = 0;
-      for (let i = start; i < end; i++) {
-        const d = (y[i] - shiftY) * invY;
-        sy += d;
-        syy += d * d;
-      }
-      const n = end - start;
-      target.n += n;
-      target.mono[0] += n;
-      for (let m = 1; m < q; m++) target.mono[m] += sum[m];
-      target.monoY[0] += sy;
-      for (let m = 1; m < p; m++) target.monoY[m] += ysum[m];
-      target.y += sy;
-      target.yy += syy;
+      if (y instanceof Float64Array) yv.set(y.subarray(i, i + rows));
+      else for (let r = 0; r < rows; r++) yv[r] = y[i + r];
+      if (rows < B) yv.fill(shiftY, rows);
+      wasm.accumulateBlock(K, q, p, qStore, B, ptr.shift, ptr.invScale, shiftY, invY, ptr.parent, ptr.variable, ptr.z, ptr.y, ptr.col, ptr.sum, ptr.ysum);
+    }
+    // the constant monomial counts rows; y and y^2 totals come from the TypeScript side
+    let sy = 0;
+    let syy = 0;
+    for (let i = start; i < end; i++) {
+      const d = (y[i] - shiftY) * invY;
+      sy += d;
+      syy += d * d;
+    }
+    const n = end - start;
+    target.n += n;
+    target.mono[0] += n;
+    for (let m = 1; m < q; m++) target.mono[m] += sum[m];
+    target.monoY[0] += sy;
+    for (let m = 1; m < p; m++) target.monoY[m] += ysum[m];
+    target.y += sy;
+    target.yy += syy;
   };
 
   return {
