@@ -86,6 +86,8 @@ export interface Diagnostics {
   ancestors: {ancestor: string; of: string; p: number; detected: boolean}[];
   /** predicted vs observed on mixed or joint rows, where the file has any */
   mixedChecks: MixedCheck[];
+  /** structure-aware-adaptive: the degrees chosen by cross-validation (u: of each u_k, h: of each h_k) */
+  chosenDegrees?: Record<string, number>;
 }
 
 export interface JointEffectsModel {
@@ -278,6 +280,7 @@ export function fitJointEffects(data: RegimeData, options: FitOptions = {}): Joi
       alphas: fitted.alphas,
       ancestors: ancestorTests.map((t) => ({ancestor: actions[t.k], of: actions[t.j], p: t.p, detected: t.detected})),
       mixedChecks: [],
+      ...(adaptiveFit ? {chosenDegrees: {...adaptiveFit.degree}} : {}),
     },
   };
   model.diagnostics.mixedChecks = data.mixed.filter((g) => g.intervened.every((k) => data.single[k])).map((g) => mixedCheck(g, data, fitted, o.bootstrap > 0 ? bootstrapFits() : [], predictWith));
