@@ -122,7 +122,7 @@ test("on an SCM whose h_k is exactly a polynomial of degree d, the adaptive fits
     const design = structureAdaptiveDesign(standardization, [[], [0]]);
     const fit = fitStructureAdaptive(design, {set: design.set, regimes: regimes.map((r) => setFolds(design.set, r, n))});
     assert.deepEqual(fit.degree, {u: d, h: d}, `chosen ${JSON.stringify(fit.degree)} for d = ${d}`);
-    const ig = igAdaptiveDesign(standardization, 2);
+    const ig = igAdaptiveDesign(standardization, 2, 8);
     const igFit = fitIGAdaptive(ig, {set: ig.set, regimes: regimes.map((r) => setFolds(ig.set, r, n))});
     assert.deepEqual(igFit.degrees, [d, d, d], `IG chose ${igFit.degrees} for d = ${d}`);
     // the joint effect and the mixed effect do(a1), a0 observed (Prop. 1) against closed forms:

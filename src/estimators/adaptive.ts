@@ -1,6 +1,6 @@
 import type {Moments} from "../regression/moments.js";
 import {setLayout, type SetLayout} from "../regression/monomial-set.js";
-import {fitRidgeCV, heldOutErrors, WIDE_ALPHAS} from "../regression/ridge.js";
+import {fitRidgeCV, heldOutErrors, PAPER_ALPHAS, WIDE_ALPHAS} from "../regression/ridge.js";
 import type {Standardization} from "../regression/standardization.js";
 import {fail, requireIndexSet, requireInteger} from "../validate.js";
 import {ADAPTIVE_DEGREES, basisDesign, basisGram, chooseDegree, combineSparse, DEFAULT_MAX_DEGREE, pairedStandardError, sieveExponents, sparseFromFeatures, subGram, type BasisDesign, type BasisFeature, type DegreeChoice, type SparsePolynomial} from "./adaptive-basis.js";
@@ -10,7 +10,8 @@ import {requireIntervened} from "./intervention-generalization.js";
  * Adaptive-complexity versions of the structure-aware estimator and of the paper's IG (beyond
  * the paper; issue 14). Both use the sieve of adaptive-basis.ts: Hermite features of the
  * standardized actions, univariate up to degree D and interactions up to degree 3, D chosen by
- * 3-fold CV among 1, 2, 3, 4, 5, 6, 8. Their statistics are the moments of a sparse monomial
+ * 3-fold CV among 1, 2, 3, 4, 5, 6, 8 (structure-aware: D_u and D_h separately; IG: one D <= 3
+ * for all its fits, see IG_MAX_DEGREE). Their statistics are the moments of a sparse monomial
  * set (`design.set`) per regime and fold, accumulated in one pass over each dataset; regime 0 is
  * observational, regime 1 + k is do(A_k).
  */
@@ -58,7 +59,10 @@ function structureFeatures(K: number, ancestors: number[][], maxDegree: number, 
     // the regime's own level: u_k's constant
     features.push({lead: new Array(K).fill(0), degree: 0, regimes: uMask, term: {kind: "u", action: k}});
     for (const e of sieveExponents(K, [k], uDegree)) features.push({lead: e, degree: e[k], regimes: uMask, term: {kind: "u", action: k}});
-    for (const e of sieveExponents(K, [k, ...ancestors[k]].sort((a, b) => a - b), maxDegree)) features.push({lead: e, degree: e.reduce((a, b) => a + b, 0), regimes: hMask, term: {kind: "h", action: k}});
+    // high degrees only in a_k itself: h_k's terms in an ancestor j stay cubic, so that in do(A_j)
+    // they are not collinear with u_j's high-degree terms (which would let h_k's extrapolation
+    // from the observational distribution of a_j leak into u_j)
+    for (const e of sieveExponents(K, [k, ...ancestors[k]].sort((a, b) => a - b), maxDegree, [k])) features.push({lead: e, degree: e.reduce((a, b) => a + b, 0), regimes: hMask, term: {kind: "h", action: k}});
   }
   return features;
 }
@@ -98,8 +102,16 @@ export function structureAdaptivePrediction(fit: StructureAdaptiveFit, intervene
   return sparseFromFeatures(design, choice.keep, weight, choice.fit.intercept, fit.standardization);
 }
 
+/**
+ * The largest degree IG's adaptive fit tries by default. Measured (bench/adaptive.ts): degrees 4-8
+ * made IG worse at N_tot = 10^6, because Prop. 1's combination sum_k m_k - (K - 1) m_obs
+ * evaluates each regime's fit at joint-intervention points where that regime has few rows, and
+ * high-degree fits extrapolate badly there (cross-validation within a regime cannot see it).
+ */
+export const IG_MAX_DEGREE = 3;
+
 /** IG's design, one regression per regime: every feature of the sieve over all K actions. */
-export function igAdaptiveDesign(s: Standardization, K: number, maxDegree = DEFAULT_MAX_DEGREE): BasisDesign {
+export function igAdaptiveDesign(s: Standardization, K: number, maxDegree = IG_MAX_DEGREE): BasisDesign {
   requireInteger("IG adaptive: K", K, 1, 1000);
   requireInteger("IG adaptive: maximum degree", maxDegree, 1, 12);
   return basisDesign(s, K, 1, maxDegree, igFeatures(K, maxDegree));
@@ -117,7 +129,7 @@ export interface IGAdaptiveFit {
 }
 
 /**
- * The paper's IG, K + 1 separate regressions, all of one CV-chosen degree D (one degree, so that
+ * The paper's IG, K + 1 separate regressions (the paper's alpha grid), all of one CV-chosen degree D (one degree, so that
  * the regimes' approximation errors stay alike and cancel in sum_k m_k - (K - 1) m_obs as the
  * paper's equal-degree fits do): for each D, each regime's held-out error at its own best alpha,
  * summed over regimes; the smallest D within one standard error of the best (paired over folds).
@@ -125,7 +137,7 @@ export interface IGAdaptiveFit {
 export function fitIGAdaptive(design: BasisDesign, stats: AdaptiveStatistics, options: AdaptiveOptions = {}): IGAdaptiveFit {
   if (!stats || !Array.isArray(stats.regimes) || stats.regimes.length < 2) fail("fitIGAdaptive: expected the observational regime and one regime per action");
   stats.regimes.forEach((r, i) => requireStatistics(`fitIGAdaptive: regime ${i}`, design, {set: stats.set, regimes: [r]}));
-  const alphas = options.alphas ?? WIDE_ALPHAS;
+  const alphas = options.alphas ?? PAPER_ALPHAS;
   const candidates = [...new Set(options.degrees ?? ADAPTIVE_DEGREES)].filter((d) => Number.isInteger(d) && d >= 1 && d <= design.maxDegree).sort((a, b) => a - b);
   if (candidates.length === 0) fail(`fitIGAdaptive: no candidate degree in 1 .. ${design.maxDegree}`);
   const grams = stats.regimes.map((folds) => folds.map((m) => basisGram(design, [m])));
@@ -178,7 +190,7 @@ export function structureAdaptiveDesignSize(K: number, everyEarlierAncestor: boo
   return designSize(`sa:${K}:${everyEarlierAncestor}`, structureFeatures(K, ancestors, DEFAULT_MAX_DEGREE, DEFAULT_MAX_DEGREE), K);
 }
 
-/** Size of the IG adaptive design at the default maximum degree. */
+/** Size of the IG adaptive design at its default maximum degree. */
 export function igAdaptiveDesignSize(K: number): {features: number; set: number} {
-  return designSize(`ig:${K}`, igFeatures(K, DEFAULT_MAX_DEGREE), K);
+  return designSize(`ig:${K}`, igFeatures(K, IG_MAX_DEGREE), K);
 }

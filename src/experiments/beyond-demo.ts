@@ -94,7 +94,7 @@ export interface HCurve {
   binError: number;
 }
 
-export function hCurve(K: number, seed: number, n = 200_000, degree = 8, bins = 40): HCurve {
+export function hCurve(K: number, seed: number, n = 200_000, degree = 6, bins = 40): HCurve {
   const scm = randomAdditiveScm(K, seed);
   const obs = sampleRegime(scm, observationalRegime(K), n, seed, undefined, "h-curve");
   const roots = scm.parents.flatMap((p, k) => (p.length === 0 ? [k] : []));
