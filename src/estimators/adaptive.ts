@@ -10,7 +10,7 @@ import {requireIntervened} from "./intervention-generalization.js";
  * Adaptive-complexity versions of the structure-aware estimator and of the paper's IG (beyond
  * the paper; issue 14). Both use the sieve of adaptive-basis.ts: Hermite features of the
  * standardized actions, univariate up to degree D and interactions up to degree 3, D chosen by
- * 3-fold CV among 1, 2, 3, 4, 5, 6, 8 (structure-aware: D_u and D_h separately; IG: one D <= 3
+ * 3-fold CV among 1, 2, 3, 4, 5, 6 (and 8 with a larger maximum; structure-aware: D_u and D_h separately; IG: one D <= 3
  * for all its fits, see IG_MAX_DEGREE). Their statistics are the moments of a sparse monomial
  * set (`design.set`) per regime and fold, accumulated in one pass over each dataset; regime 0 is
  * observational, regime 1 + k is do(A_k).
