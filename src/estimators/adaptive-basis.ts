@@ -8,9 +8,10 @@ import {fail, requireFiniteColumns, requireInteger} from "../validate.js";
 /**
  * The sieve behind the adaptive estimators: features are tensor products of probabilists'
  * Hermite polynomials He_n of the standardized actions z (orthogonal under N(0, 1), so the
- * Gram of degree-8 terms stays far better conditioned than that of raw powers), each switched
+ * Gram of high-degree terms stays far better conditioned than that of raw powers), each switched
  * on in a set of regimes. A feature's degree is its total degree; the design of degree D keeps
- * univariate terms up to degree D and interactions up to degree min(D, 3). D is chosen by
+ * univariate terms in a term's own action(s) up to degree D, and interactions and other
+ * univariate terms up to degree min(D, 3). D is chosen by
  * cross-validation on the fold statistics. All Gram entries are read off the moments of a
  * sparse monomial set (monomial-set.ts) holding exactly the products the design needs.
  */
