@@ -69,12 +69,12 @@ export function featureTerms(lead: readonly number[]): {e: number[]; c: number}[
  * and whose univariate terms in variables not in `own` (default: all own), stay within
  * INTERACTION_DEGREE.
  */
-export function sieveExponents(K: number, vars: readonly number[], maxDegree: number, own: readonly number[] = vars): number[][] {
+export function sieveExponents(K: number, vars: readonly number[], maxDegree: number, own: readonly number[] = vars, interactionDegree = INTERACTION_DEGREE): number[][] {
   const out: number[][] = [];
   const rec = (i: number, e: number[], deg: number) => {
     if (i === vars.length) {
       const nz = e.flatMap((x, v) => (x > 0 ? [v] : []));
-      if (deg > 0 && (deg <= INTERACTION_DEGREE || (nz.length === 1 && own.includes(nz[0])))) out.push(e);
+      if (deg > 0 && (deg <= interactionDegree || (nz.length === 1 && own.includes(nz[0])))) out.push(e);
       return;
     }
     for (let p = 0; deg + p <= maxDegree; p++) {

@@ -3,7 +3,7 @@ import {setLayout, type SetLayout} from "../regression/monomial-set.js";
 import {fitRidgeCV, heldOutErrors, PAPER_ALPHAS, WIDE_ALPHAS} from "../regression/ridge.js";
 import type {Standardization} from "../regression/standardization.js";
 import {fail, requireIndexSet, requireInteger} from "../validate.js";
-import {ADAPTIVE_DEGREES, basisDesign, basisGram, chooseDegree, combineSparse, DEFAULT_MAX_DEGREE, pairedStandardError, sieveExponents, sparseFromFeatures, subGram, type BasisDesign, type BasisFeature, type DegreeChoice, type SparsePolynomial} from "./adaptive-basis.js";
+import {INTERACTION_DEGREE, ADAPTIVE_DEGREES, basisDesign, basisGram, chooseDegree, combineSparse, DEFAULT_MAX_DEGREE, pairedStandardError, sieveExponents, sparseFromFeatures, subGram, type BasisDesign, type BasisFeature, type DegreeChoice, type SparsePolynomial} from "./adaptive-basis.js";
 import {requireIntervened} from "./intervention-generalization.js";
 
 /**
@@ -41,17 +41,17 @@ function requireStatistics(label: string, design: BasisDesign, stats: AdaptiveSt
 }
 
 /** The structure-aware design: u_k (on only in do(A_k)) over a_k, h_k (on elsewhere) over a_k and its ancestors. */
-export function structureAdaptiveDesign(s: Standardization, ancestors: number[][], maxDegree = DEFAULT_MAX_DEGREE, uDegree = maxDegree): BasisDesign {
+export function structureAdaptiveDesign(s: Standardization, ancestors: number[][], maxDegree = DEFAULT_MAX_DEGREE, uDegree = maxDegree, interactionDegree = INTERACTION_DEGREE): BasisDesign {
   const K = ancestors.length;
   requireInteger("structure-aware adaptive: maximum degree", maxDegree, 1, 12);
   ancestors.forEach((a, k) => {
     requireIndexSet(`structure-aware adaptive: ancestors of action ${k}`, a, K);
     if (a.includes(k)) fail(`structure-aware adaptive: action ${k} is listed as its own ancestor`);
   });
-  return basisDesign(s, K, K + 1, maxDegree, structureFeatures(K, ancestors, maxDegree, uDegree));
+  return basisDesign(s, K, K + 1, maxDegree, structureFeatures(K, ancestors, maxDegree, uDegree, interactionDegree));
 }
 
-function structureFeatures(K: number, ancestors: number[][], maxDegree: number, uDegree: number): BasisFeature[] {
+function structureFeatures(K: number, ancestors: number[][], maxDegree: number, uDegree: number, interactionDegree = INTERACTION_DEGREE): BasisFeature[] {
   const features: BasisFeature[] = [];
   for (let k = 0; k < K; k++) {
     const uMask = Array.from({length: K + 1}, (_, r) => r === k + 1);
@@ -62,7 +62,7 @@ function structureFeatures(K: number, ancestors: number[][], maxDegree: number, 
     // high degrees only in a_k itself: h_k's terms in an ancestor j stay cubic, so that in do(A_j)
     // they are not collinear with u_j's high-degree terms (which would let h_k's extrapolation
     // from the observational distribution of a_j leak into u_j)
-    for (const e of sieveExponents(K, [k, ...ancestors[k]].sort((a, b) => a - b), maxDegree, [k])) features.push({lead: e, degree: e.reduce((a, b) => a + b, 0), regimes: hMask, term: {kind: "h", action: k}});
+    for (const e of sieveExponents(K, [k, ...ancestors[k]].sort((a, b) => a - b), maxDegree, [k], interactionDegree)) features.push({lead: e, degree: e.reduce((a, b) => a + b, 0), regimes: hMask, term: {kind: "h", action: k}});
   }
   return features;
 }
