@@ -160,7 +160,7 @@ test("own data: the estimate command's JSON equals the library's answer on the s
   assert.deepEqual(doc.predictions.map((p: {estimate: number}) => p.estimate), Array.from(m.predict(queries)));
   assert.deepEqual(doc.predictions.map((p: {lower: number}) => p.lower), Array.from(m.interval(queries).lower));
   assert.deepEqual(doc.predictions.map((p: {extrapolation: string[]}) => p.extrapolation), [[], ["email"]]);
-  assert.equal(doc.diagnostics.method, "structure-aware");
+  assert.equal(doc.diagnostics.method, "structure-aware-adaptive");
   const written = tableFromIPC(readFileSync(join(dir, "p.arrow")));
   assert.deepEqual(Array.from(written.getChild("estimate")!.toArray() as Float64Array), Array.from(m.predict(queries)));
   assert.equal(written.schema.metadata.get("seed"), "0");

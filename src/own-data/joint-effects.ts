@@ -30,8 +30,8 @@ import type {RegimeData, RegimeGroup} from "./regime-data.js";
  * replicate (intervals are conditional on the detected structure).
  */
 export const OWN_DATA_METHODS = [
-  {id: "structure-aware", label: "Structure-aware (default)"},
-  {id: "structure-aware-adaptive", label: "Structure-aware, adaptive degree"},
+  {id: "structure-aware-adaptive", label: "Structure-aware, adaptive degree (default)"},
+  {id: "structure-aware", label: "Structure-aware, cubic"},
   {id: "intervention-generalization", label: "IG, separate fits (the paper's)"},
   {id: "ig-shared-alpha", label: "IG, one shared alpha"},
   {id: "ig-projected", label: "IG + additive projection"},
@@ -50,7 +50,7 @@ export interface FitOptions {
   seed?: number;
 }
 
-export const FIT_DEFAULTS: Required<FitOptions> = {method: "structure-aware", degree: 3, folds: 3, bootstrap: 200, chunks: 64, seed: 0};
+export const FIT_DEFAULTS: Required<FitOptions> = {method: "structure-aware-adaptive", degree: 3, folds: 3, bootstrap: 200, chunks: 64, seed: 0};
 
 /** A query: one value per action, by column name. */
 export type Query = Record<string, number>;
