@@ -178,3 +178,20 @@ test("adaptive fits refuse statistics of another design in one line", () => {
   assert.throws(() => structureAdaptiveDesign(standardization, [[], [1]]), /^Error: structure-aware adaptive: action 1 is listed as its own ancestor$/);
   assert.throws(() => fitStructureAdaptive(b, {set: b.set, regimes: stats.regimes.slice(1)}), /^Error: fitStructureAdaptive: 2 regimes, expected 3/);
 });
+
+test("IG adaptive at degree <= 3 reads its set moments off the degree-3 layout: the same fit as a second pass", async () => {
+  const {generateRunData} = await import("../src/experiments/run-data.js");
+  const {setMomentsFromLayout} = await import("../src/estimators/adaptive.js");
+  const d = generateRunData(3, {observational: 3000, single: 3000, observationalBaseline: 3000, joint: 3000}, {degree: 3, folds: 3, testFraction: 0.2}, 4, kernel);
+  const design = igAdaptiveDesign(d.training.layout, 3);
+  const copied = [d.training.observational, ...d.training.single].map((folds) => folds.map((m) => setMomentsFromLayout(d.training.layout, design.set, m)!));
+  const replayed = d.replay(design.set);
+  copied.forEach((folds, r) => folds.forEach((m, f) => m.mono.forEach((v, i) => assert.ok(Math.abs(v - replayed[r][f].mono[i]) <= 1e-9 * Math.max(1, Math.abs(v)), `regime ${r} fold ${f} monomial ${i}`))));
+  const a = igAdaptivePrediction(fitIGAdaptive(design, {set: design.set, regimes: copied}));
+  const b = igAdaptivePrediction(fitIGAdaptive(design, {set: design.set, regimes: replayed}));
+  const pa = predictSparse(a, d.test.actions);
+  const pb = predictSparse(b, d.test.actions);
+  assert.ok(rmse(pa, pb) < 1e-8 * (1 + rmse(pa, new Float64Array(pa.length))), "same predictions");
+  // a degree-6 set is not in a degree-3 layout
+  assert.equal(setMomentsFromLayout(d.training.layout, igAdaptiveDesign(d.training.layout, 3, 6).set, d.training.observational[0]), undefined);
+});

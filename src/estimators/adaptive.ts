@@ -1,5 +1,6 @@
 import type {Moments} from "../regression/moments.js";
-import {setLayout, type SetLayout} from "../regression/monomial-set.js";
+import {emptySetMoments, setLayout, type SetLayout} from "../regression/monomial-set.js";
+import type {MomentLayout} from "../regression/moments.js";
 import {fitRidgeCV, heldOutErrors, PAPER_ALPHAS, WIDE_ALPHAS} from "../regression/ridge.js";
 import type {Standardization} from "../regression/standardization.js";
 import {fail, requireIndexSet, requireInteger} from "../validate.js";
@@ -193,4 +194,32 @@ export function structureAdaptiveDesignSize(K: number, everyEarlierAncestor: boo
 /** Size of the IG adaptive design at its default maximum degree. */
 export function igAdaptiveDesignSize(K: number): {features: number; set: number} {
   return designSize(`ig:${K}`, igFeatures(K, IG_MAX_DEGREE), K);
+}
+
+/**
+ * The set moments of a design whose monomials all lie in a layout's bases (degree <= 2d, and
+ * <= d for those with y-sums), copied from that layout's moments: no second pass over the rows.
+ * Undefined when the set needs a monomial the layout does not hold.
+ */
+export function setMomentsFromLayout(layout: MomentLayout, set: SetLayout, m: Moments): Moments | undefined {
+  if (layout.nVars !== set.nVars) return undefined;
+  for (let v = 0; v < set.nVars; v++) if (layout.shiftX[v] !== set.shiftX[v] || layout.scaleX[v] !== set.scaleX[v]) return undefined;
+  if (layout.shiftY !== set.shiftY || layout.scaleY !== set.scaleY) return undefined;
+  const out = emptySetMoments(set);
+  const e = new Int32Array(set.nVars);
+  for (let i = 0; i < set.size; i++) {
+    e.set(set.exponents.subarray(i * set.nVars, (i + 1) * set.nVars));
+    const a = layout.basis2.indexOf(e);
+    if (a < 0) return undefined;
+    out.mono[i] = m.mono[a];
+    if (i < set.p) {
+      const b = layout.basis.indexOf(e);
+      if (b < 0) return undefined;
+      out.monoY[i] = m.monoY[b];
+    }
+  }
+  out.n = m.n;
+  out.y = m.y;
+  out.yy = m.yy;
+  return out;
 }

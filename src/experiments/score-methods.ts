@@ -5,7 +5,7 @@ import {additiveProjection} from "../estimators/additive-projection.js";
 import {detectAncestors} from "../estimators/ancestor-detection.js";
 import {fitSeparateSharedAlpha} from "../estimators/shared-alpha.js";
 import {fitStructureAware, structurePrediction} from "../estimators/structure-aware.js";
-import {fitIGAdaptive, fitStructureAdaptive, igAdaptiveDesign, igAdaptivePrediction, structureAdaptiveDesign, structureAdaptivePrediction} from "../estimators/adaptive.js";
+import {fitIGAdaptive, fitStructureAdaptive, igAdaptiveDesign, igAdaptivePrediction, setMomentsFromLayout, structureAdaptiveDesign, structureAdaptivePrediction} from "../estimators/adaptive.js";
 import {predictSparse, type SparsePolynomial} from "../estimators/adaptive-basis.js";
 import type {SetLayout} from "../regression/monomial-set.js";
 import type {InterventionDistribution} from "../scm/regime.js";
@@ -102,8 +102,12 @@ export function fitMethods(training: TrainingMoments & {joint?: Moments[]}, obse
       }
       case "ig-adaptive": {
         const design = igAdaptiveDesign(data.training.layout, data.training.K);
-        onStage?.(`${method}: second pass over the training rows (${design.set.size} monomials)`);
-        const fit = fitIGAdaptive(design, {set: design.set, regimes: needReplay(method)(design.set)});
+        // at its default degree (<= 3) the set lies in the layout's moments: no second pass
+        const {layout} = data.training;
+        const fromLayout = [data.training.observational, ...data.training.single].map((folds) => folds.map((m) => setMomentsFromLayout(layout, design.set, m)));
+        const ready = fromLayout.every((folds) => folds.every((m) => m !== undefined));
+        if (!ready) onStage?.(`${method}: second pass over the training rows (${design.set.size} monomials)`);
+        const fit = fitIGAdaptive(design, {set: design.set, regimes: ready ? (fromLayout as Moments[][]) : needReplay(method)(design.set)});
         return {method, model: igAdaptivePrediction(fit), alphas: fit.alphas, degrees: {m: fit.degrees[0]}};
       }
       case "intervention-generalization-indicators": {
