@@ -2,7 +2,7 @@ import type {MethodId} from "../estimators/methods.js";
 import {monomialCount} from "../features/monomial-basis.js";
 import {CHUNK_ROWS, splitSizes} from "./run-data.js";
 import {sweepPoints, type ExperimentConfig, type SweepPoint} from "./experiments.js";
-import {igAdaptiveDesignSize, structureAdaptiveDesignSize} from "../estimators/adaptive.js";
+import {IG_MAX_DEGREE, igAdaptiveDesignSize, structureAdaptiveDesignSize} from "../estimators/adaptive.js";
 
 /**
  * What one task of an experiment costs, estimated from its sizes before anything runs, so the
@@ -57,7 +57,9 @@ export function experimentTaskCost(c: ExperimentConfig, point: SweepPoint): Task
     c.methods.reduce((sum, m) => {
       const size = adaptiveSize(m, K, which);
       if (!size) return sum;
-      return sum + trainRows * (SECONDS_PER_ROW + size.set * SECONDS_PER_ROW_MONOMIAL + K * SECONDS_PER_ROW_SAMPLE) + 20 * 13 * (c.folds + 1) * SECONDS_PER_EIGEN_CUBE * size.features ** 3;
+      // ig-adaptive at a degree within the layout's reads the layout's moments: no pass
+      const passRows = m === "ig-adaptive" && IG_MAX_DEGREE <= c.degree ? 0 : trainRows;
+      return sum + passRows * (SECONDS_PER_ROW + size.set * SECONDS_PER_ROW_MONOMIAL + K * SECONDS_PER_ROW_SAMPLE) + 20 * 13 * (c.folds + 1) * SECONDS_PER_EIGEN_CUBE * size.features ** 3;
     }, 0);
   return {memoryBytes, cpuSeconds: fixed + design(typicalP) + adaptive("no ancestors"), cpuSecondsMax: fixed + design(P) + adaptive("worst")};
 }
