@@ -2,7 +2,7 @@
 // additive projection, against the paper's IG and the topline, RMSE vs the exact joint effect.
 //   npx tsx bench/structure-aware.ts [K=5] [N=1e4] [runs=20]
 import {generateRunData} from "../src/experiments/run-data.js";
-import {fitMethods} from "../src/experiments/score-methods.js";
+import {denseModel, fitMethods} from "../src/experiments/score-methods.js";
 import {additiveProjection} from "../src/estimators/additive-projection.js";
 import {ancestorsOf, fitStructureAware, structurePrediction} from "../src/estimators/structure-aware.js";
 import {detectAncestors} from "../src/estimators/ancestor-detection.js";
@@ -28,7 +28,7 @@ for (let r = 0; r < runs; r++) {
   (errs["missed ancestors"] ??= []).push(missing);
   (errs["false ancestors"] ??= []).push(extra);
   const shared = interventionGeneralization(fitSeparateSharedAlpha(d.training));
-  const models = [...fitted.map((f) => f.model), additiveProjection(fitted[0].model, d.interventions), shared, additiveProjection(shared, d.interventions), structurePrediction(sa), structurePrediction(sd)];
+  const models = [...fitted.map(denseModel), additiveProjection(denseModel(fitted[0]), d.interventions), shared, additiveProjection(shared, d.interventions), structurePrediction(sa), structurePrediction(sd)];
   const names = [...fitted.map((f) => f.method), "ig+projection", "ig shared alpha", "ig shared alpha+projection", "structure-aware(known)", "structure-aware(detected)"];
   predictMany(models, d.test.actions).forEach((p, i) => (errs[names[i]] ??= []).push(rmse(p, d.test.truth)));
 }

@@ -12,6 +12,6 @@ await writeExperiments("convergence-experiment", [
     K: paper ? [2, 5, 10] : [2, 5],
     n: paper ? [1e3, 1e4, 1e5, 1e6, 1e7] : [1e3, 1e4, 1e5, 1e6],
     runs: paper ? 100 : 30,
-    methods: ["intervention-generalization", "joint-topline", "observational", "ig-projected", "ig-shared-alpha", "structure-aware"],
+    methods: ["intervention-generalization", "joint-topline", "observational", "ig-projected", "ig-shared-alpha", "structure-aware", "structure-aware-adaptive", "ig-adaptive"],
   },
 ]);

@@ -8,7 +8,7 @@ import {writeExperiments} from "./run-experiments.js";
 const paper = buildScale() === "paper";
 const Ks = paper ? [2, 5, 10] : [2, 5];
 const averages = paper ? [1e3, 1e4, 1e5] : [1e3, 1e4];
-const methods = ["intervention-generalization", "joint-topline", "pooled", "observational", "ig-projected", "ig-shared-alpha", "structure-aware"] as const;
+const methods = ["intervention-generalization", "joint-topline", "pooled", "observational", "ig-projected", "ig-shared-alpha", "structure-aware", "structure-aware-adaptive", "ig-adaptive"] as const;
 await writeExperiments(
   "ratio-experiment",
   Ks.map((K) => ({...PAPER_CONFIGS.ratio, K: [K], n: averages.map((a) => (K + 1) * a), runs: paper ? 100 : 30, methods: [...methods]})),

@@ -61,7 +61,7 @@ const FIT_CASES: [string, string, Record<string, unknown>, RegExp][] = [
   ["action constant in its own experiment", validCsv(40, (l, _, r) => (r === "a" ? ["2", l[1], l[2], l[3]] : l)), {}, /action "a" is constant \(2\) in its own experiment \(regime "a"\)/],
   ["unknown method", validCsv(), {method: "magic"}, /unknown method "magic" \(known: structure-aware/],
   ["degree 0", validCsv(), {degree: 0}, /degree: 0; expected an integer in \[1, 6\]/],
-  ["structure-aware at degree 2", validCsv(), {degree: 2}, /structure-aware needs degree >= 3/],
+  ["structure-aware at degree 2", validCsv(), {degree: 2}, /structure-aware-adaptive needs degree >= 3/],
   ["negative bootstrap", validCsv(), {bootstrap: -1}, /bootstrap: -1; expected an integer in \[0, 100000\]/],
 ];
 

@@ -60,7 +60,7 @@ const GRID: Query[] = [-1, 0, 1].flatMap((a) => [-1, 0.5, 1.5].map((b) => ({tv: 
 test("own data: on a linear-Gaussian SCM the joint effect matches its closed form; the observational regression does not", () => {
   const {data} = load(LINEAR_SPEC);
   const truth = GRID.map((q) => BETA[0] * q.tv + BETA[1] * q.radio);
-  for (const method of ["structure-aware", "intervention-generalization", "ig-shared-alpha", "ig-projected"] as const) {
+  for (const method of ["structure-aware", "structure-aware-adaptive", "intervention-generalization", "ig-shared-alpha", "ig-projected"] as const) {
     const m = fitJointEffects(data, {method, bootstrap: 0});
     const pred = m.predict(GRID);
     GRID.forEach((q, i) => assert.ok(Math.abs(pred[i] - truth[i]) < 0.06, `${method} at ${JSON.stringify(q)}: ${pred[i]} vs ${truth[i]}`));
@@ -76,6 +76,11 @@ test("own data: the mixed effect (Prop. 1) matches its closed form, also when on
   const mixed = (q: Query) => BETA[0] * q.tv + BETA[1] * q.radio + (GAMMA[1] * (q.radio - 0.8 * q.tv)) / 1.25;
   const full = fitJointEffects(data, {method: "structure-aware", bootstrap: 0}).predict(GRID, ["tv"]);
   GRID.forEach((q, i) => assert.ok(Math.abs(full[i] - mixed(q)) < 0.06, `structure-aware mixed at ${JSON.stringify(q)}: ${full[i]} vs ${mixed(q)}`));
+  const adaptive = fitJointEffects(data, {method: "structure-aware-adaptive", bootstrap: 20});
+  const fromAdaptive = adaptive.predict(GRID, ["tv"]);
+  GRID.forEach((q, i) => assert.ok(Math.abs(fromAdaptive[i] - mixed(q)) < 0.06, `structure-aware-adaptive mixed at ${JSON.stringify(q)}: ${fromAdaptive[i]} vs ${mixed(q)}`));
+  const {lower, upper} = adaptive.interval(GRID, {intervened: ["tv"]});
+  GRID.forEach((_, i) => assert.ok(lower[i] <= fromAdaptive[i] + 1e-9 && fromAdaptive[i] <= upper[i] + 1e-9 && upper[i] - lower[i] < 0.2, `adaptive interval ${lower[i]} .. ${upper[i]} around ${fromAdaptive[i]}`));
   // drop radio's experiment: only the mixed effect over tv is identified
   const noRadio = {...data, single: [data.single[0], null]};
   assert.throws(() => fitJointEffects(noRadio, {bootstrap: 0}), /"radio" has no single-intervention rows .* the mixed effect E\[Y \| do\(tv\), radio observed\] is \(Prop\. 1\)/);
@@ -155,7 +160,7 @@ test("own data: the estimate command's JSON equals the library's answer on the s
   assert.deepEqual(doc.predictions.map((p: {estimate: number}) => p.estimate), Array.from(m.predict(queries)));
   assert.deepEqual(doc.predictions.map((p: {lower: number}) => p.lower), Array.from(m.interval(queries).lower));
   assert.deepEqual(doc.predictions.map((p: {extrapolation: string[]}) => p.extrapolation), [[], ["email"]]);
-  assert.equal(doc.diagnostics.method, "structure-aware");
+  assert.equal(doc.diagnostics.method, "structure-aware-adaptive");
   const written = tableFromIPC(readFileSync(join(dir, "p.arrow")));
   assert.deepEqual(Array.from(written.getChild("estimate")!.toArray() as Float64Array), Array.from(m.predict(queries)));
   assert.equal(written.schema.metadata.get("seed"), "0");

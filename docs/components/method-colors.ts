@@ -11,6 +11,8 @@ export const METHOD_COLORS: Record<string, string> = {
   "ig-projected": "#9c755f",
   "ig-shared-alpha": "#ff9da7",
   "structure-aware": "#b07aa1",
+  "structure-aware-adaptive": "#6a3d9a",
+  "ig-adaptive": "#1f3b73",
   // Saengkyongam & Silva
   anm: "#1b9e77",
   "anm-paper": "#7fcdbb",

@@ -233,9 +233,9 @@ function formatPredictions(rows: PredictionRow[], actions: string[], level: numb
 
 function formatDiagnostics(d: Diagnostics, source: string): string {
   const lines = [`${source}: ${Object.entries(d.rowsPerRegime).map(([r, n]) => `${r} ${n}`).join(", ")} rows${d.droppedRows ? `; dropped ${d.droppedRows} incomplete rows` : ""}`];
-  lines.push(`method ${d.method}, degree ${d.degree}, ${d.folds}-fold CV, alpha ${d.alphas.map((a) => a.toExponential(0)).join(", ")}; ${d.bootstrap} resamples of ${d.chunks} row groups per regime, seed ${d.seed}`);
+  lines.push(`method ${d.method}, degree ${d.chosenDegrees ? `${Object.entries(d.chosenDegrees).map(([g, v]) => `${g} ${v}`).join(", ")} (chosen by CV)` : d.degree}, ${d.folds}-fold CV, alpha ${d.alphas.map((a) => a.toExponential(0)).join(", ")}; ${d.bootstrap} resamples of ${d.chunks} row groups per regime, seed ${d.seed}`);
   const edges = d.ancestors.filter((a) => a.detected);
-  if (d.method === "structure-aware") lines.push(`ancestor graph (do(A_k) tests, Holm 5%): ${edges.length ? edges.map((e) => `${e.ancestor} -> ${e.of} (p ${e.p.toExponential(1)})`).join(", ") : "no edges"}`);
+  if (d.method === "structure-aware" || d.method === "structure-aware-adaptive") lines.push(`ancestor graph (do(A_k) tests, Holm 5%): ${edges.length ? edges.map((e) => `${e.ancestor} -> ${e.of} (p ${e.p.toExponential(1)})`).join(", ") : "no edges"}`);
   for (const c of d.mixedChecks)
     lines.push(`check on ${c.rows} "${c.regime}" rows: observed mean ${num(c.observedMean)}, predicted ${num(c.predictedMean)}, difference ${num(c.difference)} ± ${num(c.standardError)} (p ${c.p.toFixed(3)})${c.p < 0.05 ? "  WARNING: the estimate disagrees with these rows" : ""}`);
   return lines.join("\n") + "\n";

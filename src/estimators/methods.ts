@@ -8,6 +8,8 @@ export const METHODS = [
   {id: "ig-projected", label: "IG + additive projection", description: "The paper's IG projected onto additive functions under the joint-intervention distribution (beyond the paper)"},
   {id: "ig-shared-alpha", label: "IG, one shared alpha", description: "IG with one n-scaled ridge alpha for all K + 1 fits, chosen by pooled held-out error on a wide grid (beyond the paper)"},
   {id: "structure-aware", label: "Structure-aware", description: "One regression with u_k(a_k) and h_k(a_k, detected ancestors) terms per action (beyond the paper)"},
+  {id: "structure-aware-adaptive", label: "Structure-aware, adaptive degree", description: "Structure-aware with Hermite terms whose degrees (u_k and h_k separately, up to 6) are chosen by CV (beyond the paper)"},
+  {id: "ig-adaptive", label: "IG, adaptive degree", description: "The paper's IG with one CV-chosen degree (1 to 3; higher degrees extrapolate badly in its combination) for all K + 1 fits (beyond the paper)"},
 ] as const;
 
 export type MethodId = (typeof METHODS)[number]["id"];

@@ -2,6 +2,7 @@ import type {MethodId} from "../estimators/methods.js";
 import {monomialCount} from "../features/monomial-basis.js";
 import {CHUNK_ROWS, splitSizes} from "./run-data.js";
 import {sweepPoints, type ExperimentConfig, type SweepPoint} from "./experiments.js";
+import {IG_MAX_DEGREE, igAdaptiveDesignSize, structureAdaptiveDesignSize} from "../estimators/adaptive.js";
 
 /**
  * What one task of an experiment costs, estimated from its sizes before anything runs, so the
@@ -49,7 +50,18 @@ export function experimentTaskCost(c: ExperimentConfig, point: SweepPoint): Task
     8 * P * P * (c.folds + 4);
   const fixed = rows * (SECONDS_PER_ROW + q * SECONDS_PER_ROW_MONOMIAL + K * SECONDS_PER_ROW_SAMPLE) + nTest * p * c.methods.length * SECONDS_PER_ROW_MONOMIAL + fits * (c.folds + 1) * SECONDS_PER_EIGEN_CUBE * p ** 3;
   const design = (columns: number) => (columns > p ? (c.folds + 1) * SECONDS_PER_EIGEN_CUBE * columns ** 3 : 0);
-  return {memoryBytes, cpuSeconds: fixed + design(typicalP), cpuSecondsMax: fixed + design(P)};
+  // the adaptive methods pass over the training rows again, summing their monomial set, and try
+  // about 20 designs (each a CV over the alpha grid)
+  const trainRows = nTrain(sizes.observational) + K * nTrain(sizes.single);
+  const adaptive = (which: "worst" | "no ancestors") =>
+    c.methods.reduce((sum, m) => {
+      const size = adaptiveSize(m, K, which);
+      if (!size) return sum;
+      // ig-adaptive at a degree within the layout's reads the layout's moments: no pass
+      const passRows = m === "ig-adaptive" && IG_MAX_DEGREE <= c.degree ? 0 : trainRows;
+      return sum + passRows * (SECONDS_PER_ROW + size.set * SECONDS_PER_ROW_MONOMIAL + K * SECONDS_PER_ROW_SAMPLE) + 20 * 13 * (c.folds + 1) * SECONDS_PER_EIGEN_CUBE * size.features ** 3;
+    }, 0);
+  return {memoryBytes, cpuSeconds: fixed + design(typicalP) + adaptive("no ancestors"), cpuSecondsMax: fixed + design(P) + adaptive("worst")};
 }
 
 /**
@@ -66,6 +78,9 @@ function widestDesign(method: MethodId, K: number, degree: number, p: number, an
       for (let k = 0; k < K; k++) columns += monomialCount(ancestors === "worst" ? k + 1 : 1, degree) - 1;
       return columns;
     }
+    case "structure-aware-adaptive":
+    case "ig-adaptive":
+      return adaptiveSize(method, K, ancestors)!.features;
     case "intervention-generalization":
     case "ig-projected":
     case "ig-shared-alpha":
@@ -75,6 +90,18 @@ function widestDesign(method: MethodId, K: number, degree: number, p: number, an
       return p;
     default:
       return unknownMethod(method);
+  }
+}
+
+/** Features and monomial-set size of an adaptive method's design (none for the others). */
+function adaptiveSize(method: MethodId, K: number, ancestors: "worst" | "no ancestors"): {features: number; set: number} | undefined {
+  switch (method) {
+    case "structure-aware-adaptive":
+      return structureAdaptiveDesignSize(K, ancestors === "worst");
+    case "ig-adaptive":
+      return igAdaptiveDesignSize(K);
+    default:
+      return undefined;
   }
 }
 

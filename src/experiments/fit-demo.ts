@@ -11,7 +11,7 @@ import {evaluateJointEffect, exactJointEffect} from "../scm/exact-effect.js";
 import {jointRegime, observationalRegime, singleRegime, type InterventionDistribution} from "../scm/regime.js";
 import {interventionsFromSample, regimeSampler, type RegimeSample} from "../scm/sample-regime.js";
 import {splitSizes} from "./run-data.js";
-import {fitMethods} from "./score-methods.js";
+import {fitMethods, predictFitted} from "./score-methods.js";
 
 /** Everything the live estimator page lets a reader set. */
 export interface FitDemoSettings {
@@ -111,7 +111,7 @@ export function runFitDemo(s: FitDemoSettings, kernel: MomentKernel, now: () => 
   const {nTrain} = splitSizes(s.n, 0.2);
   const test = joint.actions.map((a) => a.subarray(nTrain));
   const truth = evaluateJointEffect(exactJointEffect(scm), test);
-  const testPred = predictMany(fitted.map((f) => f.model), test);
+  const testPred = predictFitted(fitted, test);
   const scores = fitted.map((f, i) => ({method: f.method, rmse: rmse(testPred[i], joint.outcome.subarray(nTrain)), rmseTruth: rmse(testPred[i], truth), alphas: f.alphas.join(",")}));
 
   const parts = fitted.find((f) => f.parts)!.parts!;
@@ -121,7 +121,7 @@ export function runFitDemo(s: FitDemoSettings, kernel: MomentKernel, now: () => 
     const grid = Array.from({length: 41}, (_, i) => interventions.mean[k] + interventions.std[k] * (-2 + i / 10));
     const cols = interventions.mean.map((m, j) => Float64Array.from(grid, (v) => (j === k ? v : m)));
     const exact = evaluateJointEffect(exactJointEffect(scm), cols);
-    const preds = predictMany(fitted.map((f) => f.model), cols);
+    const preds = predictFitted(fitted, cols);
     const bias = predictMany([biasModels[k]] as PolynomialModel[], cols)[0];
     grid.forEach((value, i) =>
       slices.push({action: k, value, exact: exact[i], predicted: Object.fromEntries(fitted.map((f, m) => [f.method, preds[m][i]])), biasTerm: bias[i]}),

@@ -1,7 +1,8 @@
 import type {TrainingMoments} from "../estimators/training-data.js";
 import {FoldAccumulator} from "../regression/fold-accumulator.js";
 import type {MomentKernel} from "../regression/moment-kernel.js";
-import {momentLayout, type MomentLayout, type Moments} from "../regression/moments.js";
+import {foldSizes, momentLayout, type MomentLayout, type Moments} from "../regression/moments.js";
+import {emptySetMoments, type SetLayout} from "../regression/monomial-set.js";
 import {randomAdditiveScm, type AdditiveScm} from "../scm/additive-scm.js";
 import {evaluateJointEffect, exactJointEffect} from "../scm/exact-effect.js";
 import {jointRegime, observationalRegime, singleRegime, type InterventionDistribution} from "../scm/regime.js";
@@ -31,6 +32,13 @@ export interface RunData {
   training: TrainingMoments & {joint: Moments[]};
   observationalBaseline: Moments[];
   test: {actions: Float64Array[]; outcome: Float64Array; truth: Float64Array};
+  /**
+   * Draws the training rows of the observational and single-intervention datasets again (the
+   * same rows: every stream is a function of the seed) and returns their fold moments over a
+   * sparse monomial set: regimes[0] observational, regimes[1 + k] do(A_k). For the adaptive
+   * estimators, whose set depends on what the first pass found (the ancestor graph).
+   */
+  replay(set: SetLayout): Moments[][];
 }
 
 /** Rows of train / test as scikit-learn's train_test_split(test_size) counts them. */
@@ -93,7 +101,33 @@ export function generateRunData(K: number, sizes: DatasetSizes, settings: FitSet
   const testSample = jointNext(nTest);
   const truth = evaluateJointEffect(exactJointEffect(scm), testSample.actions);
 
+  const replay = (set: SetLayout): Moments[][] => {
+    const setFolds = (next: (n: number) => RegimeSample, n: number): Moments[] => {
+      const sizes = foldSizes(n, folds);
+      const out = sizes.map(() => emptySetMoments(set));
+      let f = 0;
+      let left = sizes[0];
+      for (let done = 0; done < n; ) {
+        const chunk = next(Math.min(CHUNK_ROWS, n - done));
+        for (let at = 0; at < chunk.n; ) {
+          const take = Math.min(left, chunk.n - at);
+          kernel.accumulateSet(set, chunk.actions, chunk.outcome, at, at + take, out[f]);
+          at += take;
+          left -= take;
+          if (left === 0 && f + 1 < sizes.length) left = sizes[++f];
+        }
+        done += chunk.n;
+      }
+      return out;
+    };
+    return [
+      setFolds(regimeSampler(scm, observationalRegime(K), seed, undefined, "data"), nTrain(sizes.observational)),
+      ...Array.from({length: K}, (_, k) => setFolds(regimeSampler(scm, singleRegime(K, k), seed, interventions, "data"), nTrain(sizes.single))),
+    ];
+  };
+
   return {
+    replay,
     scm,
     interventions,
     training: {layout: layout!, K, observational: igView!.folds, single, joint},

@@ -3,13 +3,17 @@ import {detectAncestors, type AncestorTest} from "../estimators/ancestor-detecti
 import {fitSeparate, interventionGeneralization, type SeparateFits} from "../estimators/intervention-generalization.js";
 import {fitSeparateSharedAlpha} from "../estimators/shared-alpha.js";
 import {fitStructureAware, structurePrediction, type StructureFit} from "../estimators/structure-aware.js";
+import {fitStructureAdaptive, structureAdaptiveDesign, structureAdaptivePrediction, type StructureAdaptiveFit} from "../estimators/adaptive.js";
+import {predictSparse, type SparsePolynomial} from "../estimators/adaptive-basis.js";
+import {bestKernel} from "../regression/moment-kernel.js";
+import {emptySetMoments, type SetLayout} from "../regression/monomial-set.js";
+import {foldSizes} from "../regression/moments.js";
 import type {TrainingMoments} from "../estimators/training-data.js";
 import {monomialCount} from "../features/monomial-basis.js";
 import {quantile} from "../metrics.js";
 import {accumulateFolds, momentLayout, sumMoments, type MomentLayout, type Moments} from "../regression/moments.js";
 import {combineModels, fitPolynomialCV, predict as predictPolynomial, type PolynomialModel} from "../regression/polynomial-regression.js";
 import {randomStream} from "../random/streams.js";
-import {bestKernel} from "../regression/moment-kernel.js";
 import {fail, requireInteger} from "../validate.js";
 import type {RegimeData, RegimeGroup} from "./regime-data.js";
 
@@ -27,7 +31,8 @@ import type {RegimeData, RegimeGroup} from "./regime-data.js";
  * conditional on those choices.
  */
 export const OWN_DATA_METHODS = [
-  {id: "structure-aware", label: "Structure-aware (default)"},
+  {id: "structure-aware-adaptive", label: "Structure-aware, adaptive degree (default)"},
+  {id: "structure-aware", label: "Structure-aware, cubic"},
   {id: "intervention-generalization", label: "IG, separate fits (the paper's)"},
   {id: "ig-shared-alpha", label: "IG, one shared alpha"},
   {id: "ig-projected", label: "IG + additive projection"},
@@ -46,7 +51,7 @@ export interface FitOptions {
   seed?: number;
 }
 
-export const FIT_DEFAULTS: Required<FitOptions> = {method: "structure-aware", degree: 3, folds: 3, bootstrap: 200, chunks: 64, seed: 0};
+export const FIT_DEFAULTS: Required<FitOptions> = {method: "structure-aware-adaptive", degree: 3, folds: 3, bootstrap: 200, chunks: 64, seed: 0};
 
 /** A query: one value per action, by column name. */
 export type Query = Record<string, number>;
@@ -84,6 +89,8 @@ export interface Diagnostics {
   mixedChecks: MixedCheck[];
   /** milliseconds: moments and the point fit; the bootstrap replicates (so far) */
   timings: {fitMs: number; resampleMs: number};
+  /** structure-aware-adaptive: the degrees chosen by cross-validation (u: of each u_k, h: of each h_k) */
+  chosenDegrees?: Record<string, number>;
 }
 
 export interface JointEffectsModel {
@@ -98,16 +105,21 @@ export interface JointEffectsModel {
 }
 
 interface Fitted {
-  /** the model for intervened set S (indices) */
-  modelFor(S: number[]): PolynomialModel;
+  /** the model for intervened set S (indices): a polynomial of the layout's degree, or (adaptive) a sparse one */
+  modelFor(S: number[]): PolynomialModel | SparsePolynomial;
   alphas: number[];
+}
+
+/** The IG fits: always a polynomial of the layout's degree. */
+interface DenseFitted extends Fitted {
+  modelFor(S: number[]): PolynomialModel;
 }
 
 export function fitJointEffects(data: RegimeData, options: FitOptions = {}): JointEffectsModel {
   const o = {...FIT_DEFAULTS, ...options};
   if (!OWN_DATA_METHOD_IDS.includes(o.method)) fail(`fitJointEffects: unknown method "${o.method}" (known: ${OWN_DATA_METHOD_IDS.join(", ")})`);
   requireInteger("fitJointEffects: degree", o.degree, 1, 6);
-  if (o.method === "structure-aware" && o.degree < 3) fail(`fitJointEffects: structure-aware needs degree >= 3 (its ancestor tests use degree-6 moments), got ${o.degree}`);
+  if ((o.method === "structure-aware" || o.method === "structure-aware-adaptive") && o.degree < 3) fail(`fitJointEffects: ${o.method} needs degree >= 3 (its ancestor tests use degree-6 moments), got ${o.degree}`);
   requireInteger("fitJointEffects: folds", o.folds, 2, 20);
   requireInteger("fitJointEffects: bootstrap", o.bootstrap, 0, 100_000);
   requireInteger("fitJointEffects: chunks", o.chunks, o.folds, 10_000);
@@ -142,20 +154,25 @@ export function fitJointEffects(data: RegimeData, options: FitOptions = {}): Joi
   const toFolds = (parts: Moments[]): Moments[] => Array.from({length: o.folds}, (_, f) => sumMoments(layout, parts.filter((_, c) => c % o.folds === f)));
   // sets: chunk moments per present regime (observational first); single[k] is null for an action without an experiment
   const regimeSlot = actions.map((_, k) => (data.single[k] ? groups.indexOf(data.single[k]!) : -1));
-  const training = (sets: Moments[][]): TrainingMoments & {partial: (Moments[] | null)[]} => {
+  const training = (sets: Moments[][]): TrainingMoments & {partial: (Moments[] | null)[]; chunks: Moments[][]} => {
     const partial = regimeSlot.map((r) => (r < 0 ? null : toFolds(sets[r])));
-    return {layout, K, observational: toFolds(sets[0]), single: partial as Moments[][], partial};
+    return {layout, K, observational: toFolds(sets[0]), single: partial as Moments[][], partial, chunks: sets};
   };
 
   const full = training(chunks);
   const distribution = {mean: actions.map((_, k) => (data.single[k] ? meanOf(data.x[k], data.single[k]!.rows) : 0)), std: actions.map((_, k) => (data.single[k] ? sdOf(data.x[k], data.single[k]!.rows) : 0))};
   let ancestorTests: AncestorTest[] = [];
   let ancestorSets: number[][] = [];
-  if (o.method === "structure-aware") {
+  if (o.method === "structure-aware" || o.method === "structure-aware-adaptive") {
     const detected = detectAncestors(full);
     ancestorTests = detected.tests;
     ancestorSets = detected.ancestors;
   }
+  // the adaptive method's sparse-set moments of the same row groups (keyed by each group's layout moments)
+  const setChunk = new WeakMap<Moments, Moments>();
+  let adaptiveFit: StructureAdaptiveFit | undefined;
+  const adaptiveDesign = o.method === "structure-aware-adaptive" && !missing.length ? structureAdaptiveDesign(layout, ancestorSets) : undefined;
+  if (adaptiveDesign) groups.forEach((g, r) => chunkSetMoments(adaptiveDesign.set, data, g, chunks[r].length, o.seed, r).forEach((m, c) => setChunk.set(chunks[r][c], m)));
   // `fixed`: the penalties chosen on the full data, reused by every bootstrap replicate (one solve per fit, no CV)
   const fitOn = (t: ReturnType<typeof training>, fixed?: number[]): Fitted => {
     if (missing.length) return partialSeparate(layout, t.observational, t.partial, actions, fixed);
@@ -163,6 +180,15 @@ export function fitJointEffects(data: RegimeData, options: FitOptions = {}): Joi
       case "structure-aware": {
         const fit: StructureFit = fitStructureAware(t, ancestorSets, fixed ? {alphas: [fixed[0]]} : undefined);
         return {modelFor: (S) => structurePrediction(fit, S), alphas: [fit.alpha]};
+      }
+      case "structure-aware-adaptive": {
+        const design = adaptiveDesign!;
+        const toSetFolds = (parts: Moments[]) => Array.from({length: o.folds}, (_, f) => sumSetMoments(design.set, parts.filter((_, c) => c % o.folds === f).map((m) => setChunk.get(m)!)));
+        const stats = {set: design.set, regimes: [t.chunks[0], ...regimeSlot.map((r) => t.chunks[r])].map(toSetFolds)};
+        // bootstrap replicates keep the degrees and alpha chosen on the full data (intervals conditional on them, as on the graph)
+        const fit = fitStructureAdaptive(design, stats, adaptiveFit ? {fixed: {degree: adaptiveFit.degree, alpha: adaptiveFit.alpha}} : {});
+        adaptiveFit ??= fit;
+        return {modelFor: (S) => structureAdaptivePrediction(fit, S), alphas: [fit.alpha]};
       }
       case "intervention-generalization":
         return fixed ? partialSeparate(layout, t.observational, t.partial, actions, fixed) : separate(fitSeparate(t));
@@ -220,7 +246,10 @@ export function fitJointEffects(data: RegimeData, options: FitOptions = {}): Joi
       }),
     );
   };
-  const predictWith = (f: Fitted, cols: Float64Array[], S: number[]) => predictPolynomial(f.modelFor(S), cols);
+  const predictWith = (f: Fitted, cols: Float64Array[], S: number[]) => {
+    const m = f.modelFor(S);
+    return "exponents" in m ? predictSparse(m, cols) : predictPolynomial(m, cols);
+  };
 
   // ranges of each action in the regimes the answer relies on
   const ranges = groups.flatMap((g) => actions.map((a, k) => ({action: a, regime: g.label, k, r: g, ...rangeOf(data.x[k], g.rows)})));
@@ -265,6 +294,7 @@ export function fitJointEffects(data: RegimeData, options: FitOptions = {}): Joi
       ancestors: ancestorTests.map((t) => ({ancestor: actions[t.k], of: actions[t.j], p: t.p, detected: t.detected})),
       mixedChecks: [],
       timings: {fitMs, resampleMs: 0},
+      ...(adaptiveFit ? {chosenDegrees: {...adaptiveFit.degree}} : {}),
     },
   };
   model.diagnostics.mixedChecks = data.mixed.filter((g) => g.intervened.every((k) => data.single[k])).map((g) => mixedCheck(g, data, fitted, o.bootstrap > 0 ? bootstrapFits() : [], predictWith));
@@ -277,7 +307,7 @@ export function fitJointEffects(data: RegimeData, options: FitOptions = {}): Joi
  * answered). With `fixed`, each fit uses its given penalty (observational first, then the
  * experiments in order) instead of cross-validating.
  */
-function partialSeparate(layout: MomentLayout, observational: Moments[], single: (Moments[] | null)[], actions: string[], fixed?: number[]): Fitted {
+function partialSeparate(layout: MomentLayout, observational: Moments[], single: (Moments[] | null)[], actions: string[], fixed?: number[]): DenseFitted {
   let slot = 0;
   const options = () => (fixed ? {alphas: [fixed[slot++]]} : undefined);
   const obs = fitPolynomialCV(layout, observational, options());
@@ -291,7 +321,7 @@ function partialSeparate(layout: MomentLayout, observational: Moments[], single:
   };
 }
 
-function separate(fits: SeparateFits): Fitted {
+function separate(fits: SeparateFits): DenseFitted {
   return {modelFor: (S) => interventionGeneralization(fits, S), alphas: fits.alphas};
 }
 
@@ -312,6 +342,40 @@ function chunkMoments(layout: MomentLayout, data: RegimeData, g: RegimeGroup, ch
   const x = data.x.map((col) => Float64Array.from(order, (i) => col[i]));
   const y = Float64Array.from(order, (i) => data.y[i]);
   return accumulateFolds(layout, x, y, order.length, chunks, bestKernel().accumulate);
+}
+
+/** The same row groups as chunkMoments (same seeded order and split), accumulated over a sparse monomial set. */
+function chunkSetMoments(set: SetLayout, data: RegimeData, g: RegimeGroup, chunks: number, seed: number, regime: number): Moments[] {
+  const order = Int32Array.from(g.rows);
+  const rng = randomStream(seed, "own-data", "order", regime);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(rng.nextDouble() * (i + 1));
+    const t = order[i];
+    order[i] = order[j];
+    order[j] = t;
+  }
+  const x = data.x.map((col) => Float64Array.from(order, (i) => col[i]));
+  const y = Float64Array.from(order, (i) => data.y[i]);
+  const kernel = bestKernel();
+  let at = 0;
+  return foldSizes(order.length, chunks).map((rows) => {
+    const m = emptySetMoments(set);
+    kernel.accumulateSet(set, x, y, at, at + rows, m);
+    at += rows;
+    return m;
+  });
+}
+
+function sumSetMoments(set: SetLayout, parts: Moments[]): Moments {
+  const out = emptySetMoments(set);
+  for (const m of parts) {
+    out.n += m.n;
+    out.y += m.y;
+    out.yy += m.yy;
+    for (let i = 0; i < out.mono.length; i++) out.mono[i] += m.mono[i];
+    for (let i = 0; i < out.monoY.length; i++) out.monoY[i] += m.monoY[i];
+  }
+  return out;
 }
 
 function mixedCheck(g: RegimeGroup, data: RegimeData, fitted: Fitted, boots: Fitted[], predictWith: (f: Fitted, cols: Float64Array[], S: number[]) => Float64Array): MixedCheck {

@@ -10,7 +10,7 @@ import {interventionsFromSample, sampleRegime} from "../../scm/sample-regime.js"
 import {accumulateFolds, momentLayout} from "../../regression/moments.js";
 import {predict} from "../../regression/polynomial-regression.js";
 import {typescriptKernel, type MomentKernel} from "../../regression/moment-kernel.js";
-import {fitMethods} from "../score-methods.js";
+import {denseModel, fitMethods} from "../score-methods.js";
 import {mean, rmse} from "../../metrics.js";
 import {checkRunSeeds} from "../run-seeds.js";
 import {anmTrainingData, jointEffect} from "./anm-data.js";
@@ -120,7 +120,7 @@ export function runCross(c: CrossConfig, kernel: MomentKernel = typescriptKernel
         const folds = (s: AnmSample) => accumulateFolds(layout, s.slice(0, K), outcome(s), s[0].length, 3, kernel.accumulate);
         const training = {layout, K, observational: folds(d.observational), single: d.single.map(folds)};
         const [ig] = fitMethods(training, training.observational, ["intervention-generalization"], "paper");
-        score("intervention-generalization", predict(ig.model, d.test));
+        score("intervention-generalization", predict(denseModel(ig), d.test));
         // Saengkyongam & Silva's estimator and baseline
         const data = {observational: d.observational, single: d.single};
         const {layout: pl, grams} = trainingGrams(d.skeleton, data);
