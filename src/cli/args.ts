@@ -33,6 +33,8 @@ export const OPTIONS = {
   out: {type: "string"},
   quiet: {type: "boolean"},
   force: {type: "boolean"},
+  shard: {type: "string"},
+  "dry-run": {type: "boolean"},
   help: {type: "boolean", short: "h"},
 } as const;
 
@@ -61,6 +63,25 @@ export function parseCli(argv: string[]): ParsedArgs {
   const [experiment, ...rest] = parsed.positionals;
   if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"`);
   return {experiment: experiment ?? "", values: parsed.values as FlagValues};
+}
+
+/** `merge OUT.arrow SHARD...`: the output, the shard files, and --quiet / --json; flags once each. */
+export function parseMergeArgs(argv: string[]): {out: string; shards: string[]; quiet: boolean; json: boolean; help: boolean} {
+  let parsed;
+  try {
+    parsed = parseArgs({args: argv, options: {quiet: {type: "boolean"}, json: {type: "boolean"}, help: {type: "boolean", short: "h"}}, allowPositionals: true, strict: true, tokens: true});
+  } catch (e) {
+    throw new UsageError(`merge: ${(e as Error).message.split(/\.( |$)|\n/)[0]}`);
+  }
+  const seen = new Set<string>();
+  for (const token of parsed.tokens ?? []) {
+    if (token.kind !== "option") continue;
+    if (seen.has(token.name)) throw new UsageError(`--${token.name} given twice (give each flag once)`);
+    seen.add(token.name);
+  }
+  const [out, ...shards] = parsed.positionals;
+  const v = parsed.values as Record<string, boolean | undefined>;
+  return {out: out ?? "", shards, quiet: !!v.quiet, json: !!v.json, help: !!v.help};
 }
 
 /** An integer flag with a lower bound; accepts 1e4-style notation. */

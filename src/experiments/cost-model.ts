@@ -106,14 +106,25 @@ export function experimentCost(c: ExperimentConfig): ExperimentCost {
 }
 
 /**
- * Saengkyongam & Silva's experiments hold every regime's rows (K + 2 regimes of d = K + 1
- * variables, a few copies while resampling and fitting) and the test points with one
- * prediction per method.
+ * One task of Saengkyongam & Silva's experiments holds every regime's rows (K + 2 regimes of
+ * d = K + 1 variables, a few copies while resampling and fitting) and the test points with one
+ * prediction per method; its time is one Gram pass over the rows per refit, the predictions at
+ * the test points, and a reference sample drawn once (referenceRows).
  */
-export function anmCost({rows, variables, regimes, testPoints, methods, refits}: {rows: number; variables: number; regimes: number; testPoints: number; methods: number; refits: number}): TaskCost {
-  const memoryBytes = BYTES_BASELINE + 8 * rows * variables * regimes * 3 + 8 * testPoints * (variables + methods + 2) * 2;
-  const cpuSeconds = refits * (rows * regimes * variables * variables * 4 * SECONDS_PER_ROW_MONOMIAL + testPoints * methods * variables * SECONDS_PER_ROW_MONOMIAL);
+export function anmCost({rows, variables, regimes, testPoints, methods, refits, referenceRows = 0}: {rows: number; variables: number; regimes: number; testPoints: number; methods: number; refits: number; referenceRows?: number}): TaskCost {
+  const memoryBytes = BYTES_BASELINE + 8 * (rows * regimes + referenceRows) * variables * 3 + 8 * testPoints * (variables + methods + 2) * 2;
+  const cpuSeconds = refits * (rows * regimes * variables * variables * 4 * SECONDS_PER_ROW_MONOMIAL + testPoints * variables * SECONDS_PER_ROW_MONOMIAL) + (referenceRows + testPoints) * variables * SECONDS_PER_ROW_SAMPLE;
   return {memoryBytes, cpuSeconds};
+}
+
+/** The total of per-task costs for a run (or a shard): CPU seconds add up, a worker's memory is its largest task's. */
+export function totalCost(costs: TaskCost[]): {tasks: number; cpuSeconds: number; cpuSecondsMax: number; taskMemoryBytes: number} {
+  return {
+    tasks: costs.length,
+    cpuSeconds: costs.reduce((s, t) => s + t.cpuSeconds, 0),
+    cpuSecondsMax: costs.reduce((s, t) => s + (t.cpuSecondsMax ?? t.cpuSeconds), 0),
+    taskMemoryBytes: costs.length ? Math.max(...costs.map((t) => t.memoryBytes)) : 0,
+  };
 }
 
 export function formatBytes(b: number): string {
