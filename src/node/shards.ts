@@ -28,7 +28,7 @@ export function parseShard(text: string): Shard {
 
 /** Task ids of each of `count` shards (each list ascending), balancing the estimated seconds. */
 export function assignShards(costs: readonly number[], count: number): number[][] {
-  if (count > costs.length) throw new ShardError(`${count} shards for ${costs.length} task${costs.length === 1 ? "" : "s"}: use at most ${costs.length} shards`);
+  if (count > costs.length) throw new ShardError(`${count} shards for ${costs.length} task${costs.length === 1 ? "" : "s"}: use at most ${costs.length} shard${costs.length === 1 ? "" : "s"}`);
   const order = costs.map((c, id) => ({c, id})).sort((a, b) => b.c - a.c || a.id - b.id);
   const load = new Array<number>(count).fill(0);
   const shards: number[][] = Array.from({length: count}, () => []);
