@@ -267,7 +267,7 @@ test(`CLI: ${signal} to \`npm run experiment\` stops the run (node is npm's dire
   await waitFor(() => {
     const r = spawnSync("pgrep", ["-P", String(npm.pid)], {encoding: "utf8"});
     child = Number(r.stdout.trim().split("\n")[0] || 0);
-    return child > 0 && /experiment\.ts/.test(readFileSync(`/proc/${child}/cmdline`, "utf8"));
+    return child > 0 && /bin\/jel\.mjs/.test(readFileSync(`/proc/${child}/cmdline`, "utf8"));
   }, 15_000);
   assert.ok(child > 0, "npm should exec node directly");
   await new Promise((r) => setTimeout(r, 1500));
