@@ -8,6 +8,7 @@ import {experimentMetadata} from "../src/io/experiment-metadata.js";
 import {resultsToArrow} from "../src/io/results-table.js";
 import {bestKernel} from "../src/regression/moment-kernel.js";
 import {codeVersion} from "../src/node/code-version.js";
+import {canonicalJson} from "../src/node/results-file.js";
 import {findStoredResults} from "../src/node/stored-results.js";
 import {buildScale} from "./build-scale.js";
 
@@ -20,6 +21,7 @@ export interface Panel {
 
 export interface Source {
   K: number[];
+  runs: number;
   scale: "paper" | "reduced";
   /** a results/ file, or "computed at build" */
   source: string;
@@ -36,12 +38,12 @@ export async function writeExperiments(name: string, panels: Panel[]): Promise<v
     const stored = findStoredResults(paper) ?? (build && findStoredResults(build));
     const config = stored ? (JSON.parse(stored.metadata.config) as ExperimentConfig) : build;
     if (!config) continue;
-    const scale = JSON.stringify(config) === JSON.stringify(paper) ? "paper" : "reduced";
+    const scale = canonicalJson(config) === canonicalJson(paper) ? "paper" : "reduced";
     configs.push(config);
     if (stored) {
       process.stderr.write(`${name}: K ${config.K.join(",")}: using ${stored.path} (code ${stored.metadata.code_version})\n`);
       rows.push(...(stored.rows as ResultRow[]));
-      sources.push({K: config.K, scale, source: stored.path, code_version: stored.metadata.code_version ?? "unknown"});
+      sources.push({K: config.K, runs: config.runs, scale, source: stored.path, code_version: stored.metadata.code_version ?? "unknown"});
       continue;
     }
     let last = 0;
@@ -53,7 +55,7 @@ export async function writeExperiments(name: string, panels: Panel[]): Promise<v
         }
       })),
     );
-    sources.push({K: config.K, scale, source: "computed at build", code_version: codeVersion()});
+    sources.push({K: config.K, runs: config.runs, scale, source: "computed at build", code_version: codeVersion()});
   }
   const metadata = {...experimentMetadata(configs[0], kernel.name), configs: JSON.stringify(configs), scale: buildScale(), code_version: codeVersion(), sources: JSON.stringify(sources)};
   process.stdout.write(resultsToArrow(rows, metadata));

@@ -33,9 +33,14 @@ export function engineOf(config: AnyConfig, kernel: MomentKernel): string {
   }
 }
 
-/** First 16 hex digits of SHA-256 over the config (as recorded) and the engine: equal hashes, same numbers from the same code. */
+/** JSON with object keys sorted (array order kept: it is meaningful), so equal configs compare equal however they were built. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_, v) => (v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v));
+}
+
+/** First 16 hex digits of SHA-256 over the canonical config and the engine: equal hashes, same numbers from the same code. */
 export function configHash(config: AnyConfig, engine: string): string {
-  return createHash("sha256").update(JSON.stringify(config)).update("\0").update(engine).digest("hex").slice(0, 16);
+  return createHash("sha256").update(canonicalJson(config)).update("\0").update(engine).digest("hex").slice(0, 16);
 }
 
 /** Schema metadata of a whole run's results file. */

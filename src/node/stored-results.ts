@@ -2,7 +2,7 @@ import {existsSync, readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {readArrowFile} from "../io/arrow-file.js";
 import type {AnyConfig, AnyRow} from "../experiments/task-list.js";
-import {decodeResults} from "./results-file.js";
+import {canonicalJson, decodeResults} from "./results-file.js";
 
 /**
  * Committed results (results/*.arrow): merged files of runs too long for a build (paper
@@ -36,11 +36,19 @@ function headers(dir: string): Header[] {
 
 /** The committed results file whose config is exactly `config` (any engine, any code version), if there is one. */
 export function findStoredResults(config: AnyConfig, dir = resultsDir()): StoredResults | undefined {
-  const wanted = JSON.stringify(config);
-  const hit = headers(dir).find((h) => h.metadata.config === wanted && h.metadata.shard === undefined);
+  const wanted = canonicalJson(config);
+  const hit = headers(dir).find((h) => h.metadata.config !== undefined && h.metadata.shard === undefined && sameConfig(h.metadata.config, wanted));
   if (!hit) return undefined;
   const {rows, metadata} = decodeResults(config, new Uint8Array(readFileSync(hit.file)), hit.file);
   return {path: `results/${hit.file.slice(dir.length + 1)}`, rows, metadata};
+}
+
+function sameConfig(recorded: string, wanted: string): boolean {
+  try {
+    return canonicalJson(JSON.parse(recorded)) === wanted;
+  } catch {
+    return false;
+  }
 }
 
 /** One warning line per committed file made by another code version than `current` (or lacking one). */
