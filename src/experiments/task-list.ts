@@ -1,7 +1,7 @@
 import type {FlatRecord} from "../io/record-table.js";
 import {typescriptKernel, type MomentKernel} from "../regression/moment-kernel.js";
 import {anmTaskCosts, anmTaskCount, runAnmTask, validateAnmConfig, type AnmConfig} from "./anm/anm-experiments.js";
-import {experimentTaskCost, type TaskCost} from "./cost-model.js";
+import {calibrated, experimentTaskCost, type TaskCost} from "./cost-model.js";
 import {runTask, sweepPoints, tasks, validateConfig, type ExperimentConfig, type ResultRow} from "./experiments.js";
 
 /**
@@ -42,10 +42,10 @@ export function taskCount(config: AnyConfig): number {
   return isKekic(config) ? tasks(config).length : anmTaskCount(config);
 }
 
-/** The estimated cost of each task, in id order. */
+/** The estimated cost of each task, in id order (the structural model times the command's measured calibration factor). */
 export function taskCosts(config: AnyConfig): TaskCost[] {
-  if (!isKekic(config)) return anmTaskCosts(config);
-  const points = sweepPoints(config).map((p) => experimentTaskCost(config, p));
+  if (!isKekic(config)) return anmTaskCosts(config).map((c) => calibrated(config.experiment, c));
+  const points = sweepPoints(config).map((p) => calibrated(config.experiment, experimentTaskCost(config, p)));
   return tasks(config).map((t) => points[t.point]);
 }
 
