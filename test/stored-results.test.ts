@@ -98,3 +98,20 @@ test("code version: the launcher's source hash, the sources' code version and th
   assert.ok(readFileSync(join(dir, "c.arrow")).equals(readFileSync(join(dir, "s.arrow"))));
   assert.equal(tableFromIPC(readFileSync(join(dir, "c.arrow"))).schema.metadata.get("code_version"), codeVersion());
 });
+
+test("the README's paper-scale commands produce exactly the configs the loaders look for in results/", async () => {
+  const {configOf} = await import("../src/cli/main.js");
+  const {canonicalJson} = await import("../src/node/results-file.js");
+  const {ratioPanels, convergencePanels} = await import("../data/panels.js");
+  const readme = readFileSync(join(root, "README.md"), "utf8");
+  const section = readme.slice(readme.indexOf("## On a cluster"), readme.indexOf("## Layout"));
+  const commands = [...section.matchAll(/^\| [^|]+ \| `((?:main|ratio|convergence)[^`]*)` \|/gm)].map((m) => m[1]);
+  assert.equal(commands.length, 7, `expected the 7 panels of Kekić et al.'s figures in the README's table, found ${commands.length}`);
+  const wanted = [PAPER_CONFIGS.main, ...ratioPanels("default").map((p) => p.paper), ...convergencePanels("default").map((p) => p.paper)].map(canonicalJson);
+  const got = commands.map((c) => canonicalJson(configOf(c.split(/\s+/))));
+  assert.deepEqual(got, wanted);
+  // the Slurm lines of the K = 10 panels too
+  const slurm = [...section.replace(/\\\n\s*/g, "").matchAll(/submit\.sh -n \d+ -c \d+ -o results\/\S+ -- (.+)$/gm)];
+  assert.equal(slurm.length, 3);
+  for (const m of slurm) assert.ok(wanted.includes(canonicalJson(configOf(m[1].trim().split(/\s+/)))), m[1]);
+});

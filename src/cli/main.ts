@@ -134,6 +134,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   return runCommand(config, kernel, values, io);
 }
 
+/** The config an experiment command line would run (parsed and validated, nothing run): for tests and scripts. */
+export function configOf(argv: string[]): AnyConfig {
+  const {experiment, values} = parseCli(argv);
+  if (isAnmExperiment(experiment)) return buildAnmConfig(experiment, values);
+  if (!EXPERIMENTS.includes(experiment as ExperimentName)) throw new UsageError(`unknown experiment "${experiment}"`);
+  return buildConfig(experiment as ExperimentName, values);
+}
+
 /** Runs any experiment command's config (whole, or one shard), prints the summary, writes --out. */
 async function runCommand(config: AnyConfig, kernel: MomentKernel, values: FlagValues, io: CliIo): Promise<number> {
   let shard: Shard | undefined;
