@@ -1,7 +1,7 @@
 import type {MethodId} from "../estimators/methods.js";
 import {monomialCount} from "../features/monomial-basis.js";
 import {CHUNK_ROWS, splitSizes} from "./run-data.js";
-import {sweepPoints, type ExperimentConfig, type SweepPoint} from "./experiments.js";
+import type {ExperimentConfig, SweepPoint} from "./experiments.js";
 
 /**
  * What one task of an experiment costs, estimated from its sizes before anything runs, so the
@@ -80,29 +80,6 @@ function widestDesign(method: MethodId, K: number, degree: number, p: number, an
 
 function unknownMethod(method: never): never {
   throw new Error(`unknown method "${String(method)}"`);
-}
-
-export interface ExperimentCost {
-  tasks: number;
-  /** the largest single task's peak memory */
-  taskMemoryBytes: number;
-  /** single-core seconds over all tasks */
-  cpuSeconds: number;
-  /** single-core seconds over all tasks if structure-aware designs reach their worst case */
-  cpuSecondsMax: number;
-  /** the longest single task, single-core seconds */
-  longestTaskSeconds: number;
-}
-
-export function experimentCost(c: ExperimentConfig): ExperimentCost {
-  const costs = sweepPoints(c).map((p) => experimentTaskCost(c, p));
-  return {
-    tasks: costs.length * c.runs,
-    taskMemoryBytes: Math.max(...costs.map((t) => t.memoryBytes)),
-    cpuSeconds: c.runs * costs.reduce((s, t) => s + t.cpuSeconds, 0),
-    cpuSecondsMax: c.runs * costs.reduce((s, t) => s + (t.cpuSecondsMax ?? t.cpuSeconds), 0),
-    longestTaskSeconds: Math.max(...costs.map((t) => t.cpuSeconds)),
-  };
 }
 
 /**
