@@ -2,4 +2,4 @@
 import {SYNTHETIC_DEFAULTS} from "../src/experiments/anm/synthetic-runs.js";
 import {writeAnmExperiment} from "./run-anm-experiment.js";
 
-writeAnmExperiment(SYNTHETIC_DEFAULTS["anm-consistency"]);
+await writeAnmExperiment(SYNTHETIC_DEFAULTS["anm-consistency"]);

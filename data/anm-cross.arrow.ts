@@ -2,4 +2,4 @@
 import {CROSS_DEFAULTS} from "../src/experiments/anm/cross-paper-runs.js";
 import {writeAnmExperiment} from "./run-anm-experiment.js";
 
-writeAnmExperiment(CROSS_DEFAULTS);
+await writeAnmExperiment(CROSS_DEFAULTS);

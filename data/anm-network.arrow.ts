@@ -3,4 +3,4 @@
 import {NETWORK_DEFAULTS} from "../src/experiments/anm/network-runs.js";
 import {writeAnmExperiment} from "./run-anm-experiment.js";
 
-writeAnmExperiment(NETWORK_DEFAULTS);
+await writeAnmExperiment(NETWORK_DEFAULTS);

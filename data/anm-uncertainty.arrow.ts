@@ -2,4 +2,4 @@
 import {UNCERTAINTY_DEFAULTS} from "../src/experiments/anm/uncertainty-runs.js";
 import {writeAnmExperiment} from "./run-anm-experiment.js";
 
-writeAnmExperiment(UNCERTAINTY_DEFAULTS);
+await writeAnmExperiment(UNCERTAINTY_DEFAULTS);

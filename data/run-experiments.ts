@@ -1,17 +1,51 @@
-// Shared by the loaders: runs experiment configurations over all cores with the fastest kernel
-// and writes one Arrow file to stdout (configs, seeds, engine and scale in the schema metadata).
+// Shared by the loaders of Kekić et al.'s figures: for each panel, the committed paper-scale
+// result (results/*.arrow, merged from shards, config matching exactly) if there is one, else
+// the build-scale config run over all cores with the fastest kernel. Writes one Arrow file to
+// stdout; its metadata says, per panel, where the rows came from and which code version made them.
 import {runExperimentParallel} from "../src/node/worker-pool.js";
 import type {ExperimentConfig, ResultRow} from "../src/experiments/experiments.js";
 import {experimentMetadata} from "../src/io/experiment-metadata.js";
 import {resultsToArrow} from "../src/io/results-table.js";
 import {bestKernel} from "../src/regression/moment-kernel.js";
+import {codeVersion} from "../src/node/code-version.js";
+import {canonicalJson} from "../src/node/results-file.js";
+import {findStoredResults} from "../src/node/stored-results.js";
 import {buildScale} from "./build-scale.js";
 
-export async function writeExperiments(name: string, configs: ExperimentConfig[]): Promise<void> {
+export interface Panel {
+  /** the paper's config of this panel: used when results/ holds it */
+  paper: ExperimentConfig;
+  /** what the build runs otherwise; without one, the panel is left out unless results/ holds the paper's */
+  build?: ExperimentConfig;
+}
+
+export interface Source {
+  K: number[];
+  runs: number;
+  scale: "paper" | "reduced";
+  /** a results/ file, or "computed at build" */
+  source: string;
+  code_version: string;
+}
+
+export async function writeExperiments(name: string, panels: Panel[]): Promise<void> {
   const kernel = bestKernel();
   const started = Date.now();
   const rows: ResultRow[] = [];
-  for (const config of configs) {
+  const configs: ExperimentConfig[] = [];
+  const sources: Source[] = [];
+  for (const {paper, build} of panels) {
+    const stored = findStoredResults(paper) ?? (build && findStoredResults(build));
+    const config = stored ? (JSON.parse(stored.metadata.config) as ExperimentConfig) : build;
+    if (!config) continue;
+    const scale = canonicalJson(config) === canonicalJson(paper) ? "paper" : "reduced";
+    configs.push(config);
+    if (stored) {
+      process.stderr.write(`${name}: K ${config.K.join(",")}: using ${stored.path} (code ${stored.metadata.code_version})\n`);
+      rows.push(...(stored.rows as ResultRow[]));
+      sources.push({K: config.K, runs: config.runs, scale, source: stored.path, code_version: stored.metadata.code_version ?? "unknown"});
+      continue;
+    }
     let last = 0;
     rows.push(
       ...(await runExperimentParallel(config, kernel, undefined, ({done, total}) => {
@@ -21,7 +55,8 @@ export async function writeExperiments(name: string, configs: ExperimentConfig[]
         }
       })),
     );
+    sources.push({K: config.K, runs: config.runs, scale, source: "computed at build", code_version: codeVersion()});
   }
-  const metadata = {...experimentMetadata(configs[0], kernel.name), configs: JSON.stringify(configs), scale: buildScale()};
+  const metadata = {...experimentMetadata(configs[0], kernel.name), configs: JSON.stringify(configs), scale: buildScale(), code_version: codeVersion(), sources: JSON.stringify(sources)};
   process.stdout.write(resultsToArrow(rows, metadata));
 }

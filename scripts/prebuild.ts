@@ -1,5 +1,5 @@
 // Runs before every build or preview:
-// 1. Loader output is keyed on content: if any file under src/ or data/ (or the lock file)
+// 1. Loader output is keyed on content: if any file under src/, data/ or results/ (or the lock file)
 //    changed since the cached outputs were made, the cache of loader outputs is cleared, so a
 //    changed estimator never ships stale figures and an unchanged one is not recomputed.
 // 2. Framework asks the npm registry for the versions of packages its client may import
@@ -7,6 +7,8 @@
 import {createHash} from "node:crypto";
 import {existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {join, relative} from "node:path";
+import {codeVersion} from "../src/node/code-version.js";
+import {resultsDir, staleStoredResults} from "../src/node/stored-results.js";
 
 const root = join(import.meta.dirname, "..");
 const cache = join(root, "docs", ".observablehq", "cache");
@@ -18,7 +20,8 @@ function files(dir: string): string[] {
 }
 
 const hash = createHash("sha256");
-for (const file of [...files(join(root, "src")), ...files(join(root, "data")), join(root, "package-lock.json")]) {
+const results = resultsDir();
+for (const file of [...files(join(root, "src")), ...files(join(root, "data")), ...(existsSync(results) ? files(results) : []), join(root, "package-lock.json")]) {
   if (!existsSync(file)) continue;
   hash.update(relative(root, file)).update("\0").update(readFileSync(file)).update("\0");
 }
@@ -47,3 +50,7 @@ for (const name of LAZY_PACKAGES) {
   const dir = join(cache, "_npm", `${name}@${version}`);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) mkdirSync(dir, {recursive: true});
 }
+
+// 3. Committed results (results/*.arrow) made by another code version than the current one are
+//    still used (they cost CPU-hours), but said: here, and on each page (its provenance line).
+for (const warning of staleStoredResults(codeVersion())) process.stderr.write(`prebuild: warning: ${warning}\n`);

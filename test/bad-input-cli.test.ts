@@ -106,6 +106,25 @@ const CORPUS: [string[], number, string | RegExp][] = [
   [["main", ...SMALL, "--out", "OUT/readonly.csv"], 2, /"[^"]*readonly\.csv" is read-only; refusing to replace it/],
   [["main", ...SMALL, "--out", "OUT/dangling.csv"], 2, /is a symbolic link to ".*nowhere\.csv", which does not exist/],
   [["anm-parameters", ...ANM_SMALL.filter((a) => a !== "--test-points" && a !== "200"), "--out", "OUT/adir.csv"], 2, "is a directory"],
+  // shards and merge (issue 16); missing, duplicated and foreign shard files: test/shards.test.ts
+  [["main", ...SMALL, "--shard", "0/4", "--out", "OUT/p.arrow"], 2, "--shard 0/4: i must be in 1..4"],
+  [["main", ...SMALL, "--shard", "5/4", "--out", "OUT/p.arrow"], 2, "--shard 5/4: i must be in 1..4"],
+  [["main", ...SMALL, "--shard", "1/0", "--out", "OUT/p.arrow"], 2, "the number of shards must be >= 1"],
+  [["main", ...SMALL, "--shard", "half", "--out", "OUT/p.arrow"], 2, '--shard expects i/n (e.g. 2/8: the second of 8 shards), got "half"'],
+  [["main", ...SMALL, "--shard", "1/1"], 2, "--shard 1/1 writes a partial results file for merge: give --out FILE.arrow"],
+  [["main", ...SMALL, "--shard", "1/1", "--out", "OUT/p.csv"], 2, "give --out FILE.arrow"],
+  [["main", ...SMALL, "--shard", "1/1", "--out", "OUT/p.arrow", "--json"], 2, "--json does not apply to one shard"],
+  [["main", ...SMALL, "--shard", "1/3", "--out", "OUT/p.arrow"], 2, "3 shards for 1 task: use at most 1 shard"],
+  [["anm-cross", "--runs", "1", "--n", "100", "--dgps", "additive", "--shard", "1/2", "--out", "OUT/p.arrow"], 2, "2 shards for 1 task"],
+  [["anm-uncertainty", "--shard", "1/2", "--shard", "2/2"], 2, "--shard given twice"],
+  [["main", ...SMALL, "--dry-run", "--out", "OUT/p.arrow"], 2, "--dry-run runs nothing: leave out --out and --json"],
+  [["merge"], 2, "merge: missing output file"],
+  [["merge", "OUT/m.csv", "OUT/a.arrow"], 2, 'merge writes an Arrow file: OUT must end in .arrow'],
+  [["merge", "OUT/m.arrow"], 2, "merge: no shard files given"],
+  [["merge", "OUT/m.arrow", "OUT/nothing.arrow"], 2, /merge: cannot read .*nothing\.arrow \(ENOENT\)/],
+  [["merge", "OUT/m.arrow", "OUT/readonly.csv"], 2, /merge: .*readonly\.csv: not an Arrow IPC file/],
+  [["merge", "OUT/missing/m.arrow", "OUT/readonly.csv"], 2, /directory ".*missing" does not exist/],
+  [["merge", "OUT/m.arrow", "OUT/x.arrow", "--frobnicate"], 2, "merge: Unknown option '--frobnicate'"],
 ];
 
 /** A directory holding the fixtures some rows need: a directory named like a file, a read-only file, a dangling link. */
@@ -248,7 +267,7 @@ test(`CLI: ${signal} to \`npm run experiment\` stops the run (node is npm's dire
   await waitFor(() => {
     const r = spawnSync("pgrep", ["-P", String(npm.pid)], {encoding: "utf8"});
     child = Number(r.stdout.trim().split("\n")[0] || 0);
-    return child > 0 && /experiment\.ts/.test(readFileSync(`/proc/${child}/cmdline`, "utf8"));
+    return child > 0 && /bin\/jel\.mjs/.test(readFileSync(`/proc/${child}/cmdline`, "utf8"));
   }, 15_000);
   assert.ok(child > 0, "npm should exec node directly");
   await new Promise((r) => setTimeout(r, 1500));

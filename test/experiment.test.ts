@@ -129,7 +129,7 @@ test("CLI: --json prints one JSON document with mean and SEM of both RMSEs per m
     assert.equal(typeof s.rmse.mean, "number");
     assert.equal(typeof s.rmse_truth.sem, "number");
   }
-  assert.match(r.stderr, /run 2\/2 .*ETA/);
+  assert.match(r.stderr, /task 2\/2 .*ETA/);
   assert.equal(tableFromIPC(readFileSync(out)).numRows, 2 * METHOD_IDS.length);
   assert.equal(metadataOf(readFileSync(out)).seed, "3");
 });

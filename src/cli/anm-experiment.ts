@@ -1,20 +1,17 @@
 import {MECHANISMS, type Mechanism} from "../anm/anm-model.js";
 import {ANM_METHOD_IDS, anmMethodLabel, type AnmMethodId} from "../experiments/anm/anm-methods.js";
+import {ANM_EXPERIMENTS, validateAnmConfig, type AnmConfig, type AnmExperiment} from "../experiments/anm/anm-experiments.js";
 import {MIN_BOOTSTRAP_ROUNDS} from "../experiments/anm/bootstrap-rounds.js";
-import {anmCost, type TaskCost} from "../experiments/cost-model.js";
 import {summarizeCross, summarizeNetwork, summarizeParameters, summarizeSynthetic, summarizeUncertainty} from "../experiments/anm/anm-summaries.js";
-import {CROSS_DEFAULTS, CROSS_DGPS, runCross, validateCrossConfig, type CrossConfig, type CrossDgp} from "../experiments/anm/cross-paper-runs.js";
-import {NETWORK_DEFAULTS, runNetwork, validateNetworkConfig, type NetworkConfig} from "../experiments/anm/network-runs.js";
-import {runSynthetic, SYNTHETIC_DEFAULTS, validateSyntheticConfig, type SyntheticConfig} from "../experiments/anm/synthetic-runs.js";
-import {runUncertainty, UNCERTAINTY_DEFAULTS, validateUncertaintyConfig, type UncertaintyConfig} from "../experiments/anm/uncertainty-runs.js";
-import {anmMetadata} from "../io/anm-metadata.js";
-import {recordsToArrow, recordsToCsv, type FlatRecord} from "../io/record-table.js";
-import {bestKernel} from "../regression/moment-kernel.js";
+import {CROSS_DEFAULTS, CROSS_DGPS, type CrossDgp, type CrossRow} from "../experiments/anm/cross-paper-runs.js";
+import {NETWORK_DEFAULTS, type NetworkRow} from "../experiments/anm/network-runs.js";
+import {SYNTHETIC_DEFAULTS, type ParameterRow, type SyntheticErrorRow} from "../experiments/anm/synthetic-runs.js";
+import {UNCERTAINTY_DEFAULTS, type UncertaintyRow} from "../experiments/anm/uncertainty-runs.js";
+import type {FlatRecord} from "../io/record-table.js";
 import {intFlag, listFlag, nameListFlag, UsageError, type ParsedArgs} from "./args.js";
 
-export const ANM_EXPERIMENTS = ["anm-consistency", "anm-parameters", "anm-network", "anm-uncertainty", "anm-cross"] as const;
-export type AnmExperiment = (typeof ANM_EXPERIMENTS)[number];
-type AnyConfig = SyntheticConfig | NetworkConfig | UncertaintyConfig | CrossConfig;
+export {ANM_EXPERIMENTS, type AnmExperiment};
+type AnyConfig = AnmConfig;
 
 export const ANM_USAGE = `Saengkyongam & Silva (UAI 2020), Gaussian additive noise models:
   anm-consistency  Fig. 2: the fixed K = 3 SCM, MAE of the joint effect on uniform test points in
@@ -29,7 +26,7 @@ options for these: --mechanism linear|nonlinear (default both), --n LIST, --c LI
   --seed S (run r uses seed + r), --bootstrap B (50; at least ${MIN_BOOTSTRAP_ROUNDS} for a 95% band), --test-points M,
   --points P, --methods LIST (anm-consistency, anm-parameters, anm-network, anm-uncertainty;
   any of: ${ANM_METHOD_IDS.join(", ")}), --dgps LIST (anm-cross; any of: ${CROSS_DGPS.join(", ")}),
-  --json, --out FILE (.arrow or .csv), --quiet, --force
+  --workers W, --shard i/n, --dry-run, --json, --out FILE (.arrow or .csv), --quiet, --force
 `;
 
 const ALLOWED: Record<AnmExperiment, string[]> = {
@@ -39,7 +36,7 @@ const ALLOWED: Record<AnmExperiment, string[]> = {
   "anm-uncertainty": ["n", "c", "seed", "bootstrap", "points", "methods"],
   "anm-cross": ["n", "runs", "seed", "test-points", "dgps"],
 };
-const COMMON = ["json", "out", "quiet", "help", "force"];
+const COMMON = ["json", "out", "quiet", "help", "force", "workers", "shard", "dry-run"];
 
 /** --seed: run r uses seed + r, so seed + runs - 1 must stay a safe integer. */
 function seedFlag(values: ParsedArgs["values"], fallback: number): number {
@@ -79,84 +76,33 @@ export function buildAnmConfig(experiment: AnmExperiment, values: ParsedArgs["va
   return config;
 }
 
-function validateAnmConfig(config: AnyConfig): void {
-  switch (config.experiment) {
-    case "anm-consistency":
-    case "anm-parameters":
-      return validateSyntheticConfig(config);
-    case "anm-network":
-      return validateNetworkConfig(config);
-    case "anm-uncertainty":
-      return validateUncertaintyConfig(config);
-    case "anm-cross":
-      return validateCrossConfig(config);
-    default:
-      return unknownExperiment(config);
-  }
-}
-
-function unknownExperiment(config: never): never {
-  throw new Error(`unknown experiment "${(config as {experiment: string}).experiment}" (known: ${ANM_EXPERIMENTS.join(", ")})`);
-}
-
-/** Memory and time of a configuration, before it runs (see cost-model.ts). */
-export function anmConfigCost(config: AnyConfig): TaskCost {
-  switch (config.experiment) {
-    case "anm-consistency":
-    case "anm-parameters":
-      return anmCost({rows: Math.max(...config.n), variables: 4, regimes: 5, testPoints: config.testPoints, methods: config.methods.length, refits: config.runs * config.n.length * config.mechanisms.length * config.methods.length});
-    case "anm-network":
-      return anmCost({rows: Math.max(...config.n, config.nAtC), variables: 10, regimes: 11, testPoints: config.testPoints, methods: config.methods.length, refits: config.runs * (config.n.length + config.c.length) * (config.bootstrap + 1) * config.methods.length});
-    case "anm-uncertainty":
-      return anmCost({rows: config.n, variables: 10, regimes: 11, testPoints: config.points, methods: config.methods.length, refits: (config.bootstrap + 1) * config.methods.length});
-    case "anm-cross":
-      return anmCost({rows: Math.max(...config.n), variables: 4, regimes: 5, testPoints: config.testPoints, methods: 4, refits: config.runs * config.n.length * config.dgps.length * 4});
-    default:
-      return unknownExperiment(config);
-  }
-}
-
-export interface AnmRunOutput {
-  rows: FlatRecord[];
-  summary: unknown;
-  table: string;
-}
-
-/** Runs a configuration; rows are what --out writes, summary what --json prints. */
-export function runAnmExperiment(config: AnyConfig, progress: (done: number, total: number) => void): AnmRunOutput {
+/** The summary --json prints and the table printed for a whole run's rows. */
+export function anmSummaryTable(config: AnyConfig, records: FlatRecord[]): {summary: unknown; table: string} {
   switch (config.experiment) {
     case "anm-consistency": {
-      const {errors} = runSynthetic(config, progress);
-      const summary = summarizeSynthetic(errors);
-      return {rows: errors as unknown as FlatRecord[], summary, table: formatTable(["mechanism", "n", "method", "effect MAE", "parameter MAE", "iterations"], summary.map((s) => [s.mechanism, String(s.n), anmMethodLabel(s.method), pm(s.mae), pm(s.param_mae), Number.isFinite(s.iterations.mean) ? s.iterations.mean.toFixed(1) : "-"]))};
+      const summary = summarizeSynthetic(records as unknown as SyntheticErrorRow[]);
+      return {summary, table: formatTable(["mechanism", "n", "method", "effect MAE", "parameter MAE", "iterations"], summary.map((s) => [s.mechanism, String(s.n), anmMethodLabel(s.method), pm(s.mae), pm(s.param_mae), Number.isFinite(s.iterations.mean) ? s.iterations.mean.toFixed(1) : "-"]))};
     }
     case "anm-parameters": {
-      const {parameters} = runSynthetic(config, progress);
-      const summary = summarizeParameters(parameters);
-      return {rows: parameters as unknown as FlatRecord[], summary, table: formatTable(["mechanism", "n", "method", "parameter", "truth", "mean", "sd", "bias"], summary.map((s) => [s.mechanism, String(s.n), anmMethodLabel(s.method), s.parameter, s.truth.toFixed(3), s.mean.toFixed(4), s.sd.toFixed(4), s.bias.toFixed(4)]))};
+      const summary = summarizeParameters(records as unknown as ParameterRow[]);
+      return {summary, table: formatTable(["mechanism", "n", "method", "parameter", "truth", "mean", "sd", "bias"], summary.map((s) => [s.mechanism, String(s.n), anmMethodLabel(s.method), s.parameter, s.truth.toFixed(3), s.mean.toFixed(4), s.sd.toFixed(4), s.bias.toFixed(4)]))};
     }
     case "anm-network": {
-      const rows = runNetwork(config, progress);
-      const summary = summarizeNetwork(rows);
+      const summary = summarizeNetwork(records as unknown as NetworkRow[]);
       const band = (b: {value: number; lo: number; hi: number}) => `${b.value.toFixed(4)} [${b.lo.toFixed(4)}, ${b.hi.toFixed(4)}]`;
-      return {rows: rows as unknown as FlatRecord[], summary, table: formatTable(["sweep", "n", "c", "method", "MAE vs noisy Y [95% bootstrap]", "Spearman vs noisy Y", "MAE vs exact", "Spearman vs exact"], summary.map((s) => [s.sweep, String(s.n), String(s.c), anmMethodLabel(s.method), band(s.mae), band(s.spearman), band(s.mae_truth), band(s.spearman_truth)]))};
+      return {summary, table: formatTable(["sweep", "n", "c", "method", "MAE vs noisy Y [95% bootstrap]", "Spearman vs noisy Y", "MAE vs exact", "Spearman vs exact"], summary.map((s) => [s.sweep, String(s.n), String(s.c), anmMethodLabel(s.method), band(s.mae), band(s.spearman), band(s.mae_truth), band(s.spearman_truth)]))};
     }
     case "anm-uncertainty": {
-      const rows = runUncertainty(config, progress);
-      const summary = summarizeUncertainty(rows);
-      return {rows: rows as unknown as FlatRecord[], summary, table: formatTable(["rank", "log density", "method", "prediction", "95% interval", "width", "truth"], summary.map((s) => [String(s.rank), s.log_density.toFixed(1), anmMethodLabel(s.method), s.prediction.toFixed(4), `[${s.lo.toFixed(4)}, ${s.hi.toFixed(4)}]`, s.width.toFixed(4), s.truth.toFixed(4)]))};
+      const summary = summarizeUncertainty(records as unknown as UncertaintyRow[]);
+      return {summary, table: formatTable(["rank", "log density", "method", "prediction", "95% interval", "width", "truth"], summary.map((s) => [String(s.rank), s.log_density.toFixed(1), anmMethodLabel(s.method), s.prediction.toFixed(4), `[${s.lo.toFixed(4)}, ${s.hi.toFixed(4)}]`, s.width.toFixed(4), s.truth.toFixed(4)]))};
     }
     case "anm-cross": {
-      const rows = runCross(config, bestKernel(), progress);
-      const summary = summarizeCross(rows);
-      return {rows: rows as unknown as FlatRecord[], summary, table: formatTable(["DGP", "n", "method", "RMSE vs exact", "relative RMSE"], summary.map((s) => [s.dgp, String(s.n), s.method, pm(s.rmse_truth), pm(s.relative_rmse)]))};
+      const summary = summarizeCross(records as unknown as CrossRow[]);
+      return {summary, table: formatTable(["DGP", "n", "method", "RMSE vs exact", "relative RMSE"], summary.map((s) => [s.dgp, String(s.n), s.method, pm(s.rmse_truth), pm(s.relative_rmse)]))};
     }
+    default:
+      throw new Error(`unknown experiment "${(config as {experiment: string}).experiment}"`);
   }
-}
-
-export function writeAnmOutput(kind: "arrow" | "csv", config: AnyConfig, rows: FlatRecord[]): Uint8Array | string {
-  const engine = config.experiment === "anm-cross" ? bestKernel().name : "typescript";
-  return kind === "arrow" ? recordsToArrow(rows, anmMetadata(config, engine)) : recordsToCsv(rows);
 }
 
 const pm = (s: {mean: number; sem: number}) => `${s.mean.toFixed(4)} ± ${Number.isFinite(s.sem) ? s.sem.toFixed(4) : "n/a"}`;

@@ -42,6 +42,8 @@ export const OPTIONS = {
   out: {type: "string"},
   quiet: {type: "boolean"},
   force: {type: "boolean"},
+  shard: {type: "string"},
+  "dry-run": {type: "boolean"},
   help: {type: "boolean", short: "h"},
 } as const;
 
@@ -75,6 +77,20 @@ export function rejectRepeatedFlags(tokens: {kind: string; name?: string}[] | un
     if (seen.has(token.name)) throw new UsageError(`--${token.name} given twice (give each flag once${repeatable.length ? `; only ${repeatable.map((r) => `--${r}`).join(", ")} repeat${repeatable.length > 1 ? "" : "s"}` : ""})`);
     seen.add(token.name);
   }
+}
+
+/** `merge OUT.arrow SHARD...`: the output, the shard files, and --quiet / --json; flags once each. */
+export function parseMergeArgs(argv: string[]): {out: string; shards: string[]; quiet: boolean; json: boolean; help: boolean} {
+  let parsed;
+  try {
+    parsed = parseArgs({args: argv, options: {quiet: {type: "boolean"}, json: {type: "boolean"}, help: {type: "boolean", short: "h"}}, allowPositionals: true, strict: true, tokens: true});
+  } catch (e) {
+    throw new UsageError(`merge: ${(e as Error).message.split(/\.( |$)|\n/)[0]}`);
+  }
+  rejectRepeatedFlags(parsed.tokens);
+  const [out, ...shards] = parsed.positionals;
+  const v = parsed.values as Record<string, boolean | undefined>;
+  return {out: out ?? "", shards, quiet: !!v.quiet, json: !!v.json, help: !!v.help};
 }
 
 /** An integer flag with a lower bound; accepts 1e4-style notation. */

@@ -1,21 +1,27 @@
+import {readFileSync} from "node:fs";
 import {availableParallelism, totalmem} from "node:os";
 import {METHOD_IDS, methodLabel, type MethodId} from "../estimators/methods.js";
-import {EXPERIMENTS, PAPER_CONFIGS, validateConfig, type ExperimentConfig, type ExperimentName} from "../experiments/experiments.js";
+import {isAnmExperiment} from "../experiments/anm/anm-experiments.js";
+import {EXPERIMENTS, PAPER_CONFIGS, validateConfig, type ExperimentConfig, type ExperimentName, type ResultRow} from "../experiments/experiments.js";
 import {summarizeByPoint, type PointSummary} from "../experiments/summary.js";
-import {experimentMetadata} from "../io/experiment-metadata.js";
-import {resultsToArrow, resultsToCsv} from "../io/results-table.js";
-import {kernelByName} from "../regression/moment-kernel.js";
-import {experimentCost, formatBytes, formatSeconds} from "../experiments/cost-model.js";
+import {isKekic, taskCosts, type AnyConfig, type AnyRow} from "../experiments/task-list.js";
+import type {FlatRecord} from "../io/record-table.js";
+import {kernelByName, bestKernel, typescriptKernel, type MomentKernel} from "../regression/moment-kernel.js";
+import {totalCost, formatBytes, formatSeconds, type TaskCost} from "../experiments/cost-model.js";
 import {checkOutputPath, OutputPathError, writeOrRecover, type OutputTarget} from "../node/output-file.js";
-import {runExperimentParallel} from "../node/worker-pool.js";
+import {encodeResults, engineOf, resultsMetadata} from "../node/results-file.js";
+import {assignShards, mergeShards, parseShard, ShardError, shardMetadata, type Shard} from "../node/shards.js";
+import {runTasks} from "../node/worker-pool.js";
 import {EXAMPLE_USAGE, ESTIMATE_USAGE, runEstimate, runExample} from "./estimate-command.js";
-import {intFlag, listFlag, nameListFlag, parseCli, UsageError, type FlagValues} from "./args.js";
+import {intFlag, listFlag, nameListFlag, parseCli, parseMergeArgs, UsageError, type FlagValues} from "./args.js";
 import {DREAM4_EXPERIMENT, DREAM4_OWN_FLAGS, DREAM4_USAGE, runDream4} from "./dream4-command.js";
-import {anmConfigCost, ANM_EXPERIMENTS, ANM_USAGE, buildAnmConfig, runAnmExperiment, writeAnmOutput, type AnmExperiment} from "./anm-experiment.js";
+import {anmSummaryTable, ANM_EXPERIMENTS, ANM_USAGE, buildAnmConfig} from "./anm-experiment.js";
 
 const CORES = availableParallelism();
 
 const USAGE = `usage: npm run experiment -- <main|ratio|convergence|${ANM_EXPERIMENTS.join("|")}> [options]
+       npm run experiment -- merge OUT.arrow SHARD.arrow... [--json] [--quiet]
+       (or, after npm ci, npx jel <command> [options])
 
 Runs an experiment of Kekić et al. (ICML 2025) at the paper's settings unless told otherwise:
   main         Fig. 2a: every dataset (observational, K single, joint) has --n rows
@@ -42,6 +48,16 @@ options (lists are comma-separated, 1e4 notation accepted):
   --out FILE       also write per-run results to FILE (.arrow or .csv), atomically
   --quiet          no progress lines
   --force          run even when the size estimate says it does not fit in this machine's memory
+  --shard i/n      run only shard i of n of the task list (balanced by estimated cost) and write a
+                   partial Arrow file (--out FILE.arrow) for merge; every command takes it
+  --dry-run        print the task count and the estimated CPU time and memory of each shard
+                   (of --shard's n, else 1), run nothing
+
+Sharded runs (any machine, any batch system; see scripts/slurm/):
+  npm run experiment -- main --runs 100 --shard 3/8 --out part-3.arrow
+  npm run experiment -- merge results.arrow part-*.arrow
+merge checks that every shard has the same config hash and code version and that every task
+appears exactly once, then writes the file the unsharded run's --out would (byte for byte).
 
 Before running, every command estimates memory and CPU time from the sizes and refuses a run
 that cannot fit in memory (the message gives the estimate). A run stops, writing nothing, when
@@ -97,19 +113,19 @@ export async function cliMain(argv: string[], io: CliIo): Promise<number> {
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if (argv[0] === "estimate") return runEstimate(argv.slice(1), io);
   if (argv[0] === "example") return runExample(argv.slice(1), io);
+  if (argv[0] === "merge") return runMerge(argv.slice(1), io);
   const {experiment, values} = parseCli(argv);
   if (values.help) {
     io.stdout(USAGE);
     return 0;
   }
   if (experiment === DREAM4_EXPERIMENT) return runDream4(values, io);
-  const known = [...EXPERIMENTS, ...ANM_EXPERIMENTS, DREAM4_EXPERIMENT].join(", ");
-  if ((ANM_EXPERIMENTS as readonly string[]).includes(experiment)) return anmMain(experiment as AnmExperiment, values, io);
+  const known = [...EXPERIMENTS, ...ANM_EXPERIMENTS, DREAM4_EXPERIMENT, "merge", "estimate", "example"].join(", ");
+  if (isAnmExperiment(experiment)) return runCommand(buildAnmConfig(experiment, values), experiment === "anm-cross" ? bestKernel() : typescriptKernel, values, io);
   if (!EXPERIMENTS.includes(experiment as ExperimentName))
     throw new UsageError(experiment ? `unknown experiment "${experiment}" (known: ${known})` : `missing experiment name (known: ${known})`);
   for (const k of ["mechanism", "c", "bootstrap", "test-points", "points", "dgps", ...DREAM4_OWN_FLAGS]) if (values[k] !== undefined) throw new UsageError(`--${k} does not apply to ${experiment}`);
   const config = buildConfig(experiment as ExperimentName, values);
-  const out = outputTarget(values);
   const kernelName = values.kernel ?? "best";
   if (kernelName !== "best" && kernelName !== "wasm-simd" && kernelName !== "typescript") throw new UsageError(`--kernel expects best, wasm-simd or typescript, got "${kernelName}"`);
   let kernel;
@@ -118,59 +134,146 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
+  return runCommand(config, kernel, values, io);
+}
+
+/** The config an experiment command line would run (parsed and validated, nothing run): for tests and scripts. */
+export function configOf(argv: string[]): AnyConfig {
+  const {experiment, values} = parseCli(argv);
+  if (isAnmExperiment(experiment)) return buildAnmConfig(experiment, values);
+  if (!EXPERIMENTS.includes(experiment as ExperimentName)) throw new UsageError(`unknown experiment "${experiment}"`);
+  return buildConfig(experiment as ExperimentName, values);
+}
+
+/** Runs any experiment command's config (whole, or one shard), prints the summary, writes --out. */
+async function runCommand(config: AnyConfig, kernel: MomentKernel, values: FlagValues, io: CliIo): Promise<number> {
+  let shard: Shard | undefined;
+  let ids: number[];
+  const costs = taskCosts(config);
+  try {
+    shard = values.shard === undefined ? undefined : parseShard(String(values.shard));
+    ids = shard ? assignShards(costs.map((c) => c.cpuSeconds), shard.count)[shard.index - 1] : costs.map((_, i) => i);
+  } catch (e) {
+    if (e instanceof ShardError) throw new UsageError(e.message);
+    throw e;
+  }
   const asked = intFlag(values, "workers", CORES, 1);
-  const cost = experimentCost(config);
-  const workers = Math.min(asked, CORES, cost.tasks);
+  if (values["dry-run"]) {
+    if (values.out !== undefined || values.json) throw new UsageError("--dry-run runs nothing: leave out --out and --json");
+    io.stdout(dryRunReport(config, costs, shard?.count ?? 1, Math.min(asked, CORES)));
+    return 0;
+  }
+  const out = outputTarget(values);
+  if (shard && out?.kind !== "arrow") throw new UsageError(`--shard ${shard.index}/${shard.count} writes a partial results file for merge: give --out FILE.arrow`);
+  if (shard && values.json) throw new UsageError("--json does not apply to one shard: merge the shards (merge --json prints the summary)");
+  const mine = totalCost(ids.map((id) => costs[id]));
+  const workers = Math.min(asked, CORES, ids.length);
   const log = (s: string) => values.quiet || io.stderr(s);
   if (asked > CORES) io.stderr(`note: --workers ${asked} is more than this machine's ${CORES} cores; using ${CORES}\n`);
-  checkMemory(cost.taskMemoryBytes * workers, `${workers} worker${workers > 1 ? "s" : ""} × ${formatBytes(cost.taskMemoryBytes)} per task`, values);
-  const upTo = cost.cpuSecondsMax > 1.5 * cost.cpuSeconds ? ` (up to ${formatSeconds(cost.cpuSecondsMax / workers)} if structure-aware finds every earlier action an ancestor)` : "";
-  log(`estimate: ${cost.tasks} task${cost.tasks > 1 ? "s" : ""}, about ${formatSeconds(cost.cpuSeconds / workers)} on ${workers} worker${workers > 1 ? "s" : ""}${upTo}, up to ${formatBytes(cost.taskMemoryBytes)} per worker\n`);
+  checkMemory(mine.taskMemoryBytes * workers, `${workers} worker${workers > 1 ? "s" : ""} × ${formatBytes(mine.taskMemoryBytes)} per task`, values);
+  const upTo = mine.cpuSecondsMax > 1.5 * mine.cpuSeconds ? ` (up to ${formatSeconds(mine.cpuSecondsMax / workers)} if structure-aware finds every earlier action an ancestor)` : "";
+  const of = shard ? ` (shard ${shard.index}/${shard.count} of ${costs.length})` : "";
+  log(`estimate: ${ids.length} task${ids.length > 1 ? "s" : ""}${of}, about ${formatSeconds(mine.cpuSeconds / workers)} on ${workers} worker${workers > 1 ? "s" : ""}${upTo}, up to ${formatBytes(mine.taskMemoryBytes)} per worker\n`);
 
   const started = Date.now();
-  const results = await runExperimentParallel(
+  const perTask = await runTasks(
     config,
+    ids,
     kernel,
     workers,
-    ({done, total, elapsedMs}) => log(`run ${done}/${total}  elapsed ${fmt(elapsedMs)}  ETA ${fmt((elapsedMs / done) * (total - done))}\n`),
-    {onHeartbeat: (running, elapsedMs) => running.length && log(`  ${fmt(elapsedMs)}: ${running.map((r) => `task ${r.index + 1} ${r.stage} (${fmt(Date.now() - r.startedMs)})`).join("; ")}\n`)},
+    ({done, total, elapsedMs}) => log(`task ${done}/${total}  elapsed ${fmt(elapsedMs)}  ETA ${fmt((elapsedMs / done) * (total - done))}\n`),
+    {onHeartbeat: (running, elapsedMs) => running.length && log(`  ${fmt(elapsedMs)}: ${running.map((r) => `task ${ids[r.index]} ${r.stage} (${fmt(Date.now() - r.startedMs)})`).join("; ")}\n`)},
   );
   if (io.stopped()) throw new StoppedError("the launching process ended; stopped without writing output");
-  const points = summarizeByPoint(results);
-  const table = formatTable(config.experiment, points);
-  if (values.json) {
-    const doc = {experiment: config.experiment, config, engine: kernel.name, points, ...(points.length === 1 ? {methods: points[0].methods} : {})};
-    io.stdout(JSON.stringify(doc) + "\n");
-    io.stderr(table);
-  } else io.stdout(table);
-  const wrote = out ? write(out, () => (out.kind === "arrow" ? resultsToArrow(results, experimentMetadata(config, kernel.name)) : resultsToCsv(results)), io) : "";
-  log(`done in ${fmt(Date.now() - started)} (${workers} worker${workers > 1 ? "s" : ""}, ${kernel.name} kernel)${wrote}\n`);
+  const engine = engineOf(config, kernel);
+  const metadata = resultsMetadata(config, engine);
+  if (shard) {
+    const bytes = () => encodeResults("arrow", config, perTask.flat(), shardMetadata(metadata, shard, ids, perTask.map((r) => r.length), costs.length));
+    const wrote = write(out!, bytes, io);
+    log(`shard ${shard.index}/${shard.count}: ${ids.length} of ${costs.length} tasks done in ${fmt(Date.now() - started)} (${workers} worker${workers > 1 ? "s" : ""}, ${engine} kernel)${wrote}\n`);
+    return wrote.startsWith("; could not") ? 1 : 0;
+  }
+  const rows = perTask.flat();
+  printSummary(config, engine, rows, !!values.json, io);
+  const wrote = out ? write(out, () => encodeResults(out.kind, config, rows, metadata), io) : "";
+  log(`done in ${fmt(Date.now() - started)} (${workers} worker${workers > 1 ? "s" : ""}, ${engine} kernel)${wrote}\n`);
   return wrote.startsWith("; could not") ? 1 : 0;
 }
 
-async function anmMain(experiment: AnmExperiment, values: FlagValues, io: CliIo): Promise<number> {
-  const config = buildAnmConfig(experiment, values);
-  const out = outputTarget(values);
-  const cost = anmConfigCost(config);
-  checkMemory(cost.memoryBytes, formatBytes(cost.memoryBytes), values);
-  const log = (s: string) => values.quiet || io.stderr(s);
-  log(`estimate: about ${formatSeconds(cost.cpuSeconds)} on one core, up to ${formatBytes(cost.memoryBytes)}\n`);
-  const started = Date.now();
-  let last = 0;
-  const {rows, summary, table} = runAnmExperiment(config, (done, total) => {
-    if (io.stopped()) throw new StoppedError("the launching process ended; stopped without writing output");
-    if (done < total && Date.now() - last < 2000) return;
-    last = Date.now();
-    const elapsed = Date.now() - started;
-    log(`step ${done}/${total}  elapsed ${fmt(elapsed)}  ETA ${fmt((elapsed / done) * (total - done))}\n`);
-  });
-  if (io.stopped()) throw new StoppedError("the launching process ended; stopped without writing output");
-  if (values.json) {
-    io.stdout(JSON.stringify({experiment, config, summary}) + "\n");
+/** The table (stdout, or stderr with --json) and the JSON summary of a whole run's rows. */
+function printSummary(config: AnyConfig, engine: string, rows: AnyRow[], json: boolean, io: CliIo): void {
+  let doc: unknown, table: string;
+  if (isKekic(config)) {
+    const points = summarizeByPoint(rows as ResultRow[]);
+    table = formatTable(config.experiment, points);
+    doc = {experiment: config.experiment, config, engine, points, ...(points.length === 1 ? {methods: points[0].methods} : {})};
+  } else {
+    const r = anmSummaryTable(config, rows as FlatRecord[]);
+    table = r.table;
+    doc = {experiment: config.experiment, config, summary: r.summary};
+  }
+  if (json) {
+    io.stdout(JSON.stringify(doc) + "\n");
     io.stderr(table);
   } else io.stdout(table);
-  const wrote = out ? write(out, () => writeAnmOutput(out.kind, config, rows), io) : "";
-  log(`done in ${fmt(Date.now() - started)}${wrote}\n`);
+}
+
+/** --dry-run: the plan of `count` shards from the cost model, one line per shard. */
+function dryRunReport(config: AnyConfig, costs: TaskCost[], count: number, workers: number): string {
+  let shards: number[][];
+  try {
+    shards = assignShards(costs.map((c) => c.cpuSeconds), count);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const all = totalCost(costs);
+  const lines = [`${config.experiment}: ${costs.length} task${costs.length > 1 ? "s" : ""}, about ${(all.cpuSeconds / 3600).toPrecision(3)} CPU-hours (${formatSeconds(all.cpuSeconds)} on one core), largest task ${formatBytes(all.taskMemoryBytes)}; estimated from the sizes (src/experiments/cost-model.ts)`];
+  const head = ["shard", "tasks", "CPU time", `wall on ${workers} worker${workers > 1 ? "s" : ""}`, "memory per worker", `memory on ${workers}`];
+  const rows = shards.map((ids, i) => {
+    const c = totalCost(ids.map((id) => costs[id]));
+    const w = Math.min(workers, ids.length);
+    return [`${i + 1}/${count}`, String(ids.length), formatSeconds(c.cpuSeconds), formatSeconds(Math.max(c.cpuSeconds / w, ...ids.map((id) => costs[id].cpuSeconds))), formatBytes(c.taskMemoryBytes), formatBytes(c.taskMemoryBytes * w)];
+  });
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ") + "\n";
+  return lines.join("\n") + "\n" + line(head) + rows.map(line).join("");
+}
+
+/** `merge OUT.arrow SHARD...`: checks the shards, writes the whole run's file, prints its summary. */
+async function runMerge(argv: string[], io: CliIo): Promise<number> {
+  const args = parseMergeArgs(argv);
+  if (args.help) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (!args.out) throw new UsageError("merge: missing output file (merge OUT.arrow SHARD.arrow...)");
+  if (!args.out.toLowerCase().endsWith(".arrow")) throw new UsageError(`merge writes an Arrow file: OUT must end in .arrow, got "${args.out}"`);
+  if (args.shards.length === 0) throw new UsageError("merge: no shard files given (merge OUT.arrow SHARD.arrow...)");
+  const seen = new Set<string>();
+  for (const s of args.shards) {
+    if (seen.has(s)) throw new UsageError(`merge: ${s} given twice`);
+    seen.add(s);
+  }
+  const out = outputTarget({out: args.out});
+  const files = args.shards.map((label) => {
+    try {
+      return {label, bytes: new Uint8Array(readFileSync(label))};
+    } catch (e) {
+      throw new UsageError(`merge: cannot read ${label} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+  });
+  let merged;
+  try {
+    merged = mergeShards(files);
+  } catch (e) {
+    // shard problems and the Arrow readers' one-line errors (plain Error); anything else is a bug: its stack is printed
+    if (e instanceof ShardError || (e instanceof Error && e.constructor === Error)) throw new UsageError(`merge: ${e.message}`);
+    throw e;
+  }
+  const {config, metadata, rows} = merged;
+  printSummary(config, metadata.engine, rows, args.json, io);
+  const wrote = write(out!, () => encodeResults("arrow", config, rows, metadata), io);
+  if (!args.quiet) io.stderr(`merged ${files.length} shard${files.length > 1 ? "s" : ""} (${rows.length} rows, code ${metadata.code_version})${wrote}\n`);
   return wrote.startsWith("; could not") ? 1 : 0;
 }
 

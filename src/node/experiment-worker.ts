@@ -1,14 +1,14 @@
-// A worker thread of the experiment pool: runs the tasks it is sent, reports each task's stage,
-// and posts its rows back.
+// A worker thread of the experiment pool: runs the tasks it is sent (any experiment command),
+// reports each task's stage, and posts its rows back.
 import {parentPort, workerData} from "node:worker_threads";
-import {runTask, type ExperimentConfig, type Task} from "../experiments/experiments.js";
+import {runTaskById, type AnyConfig} from "../experiments/task-list.js";
 import {kernelByName} from "../regression/moment-kernel.js";
 
-const {config, kernel} = workerData as {config: ExperimentConfig; kernel: "typescript" | "wasm-simd"};
+const {config, kernel} = workerData as {config: AnyConfig; kernel: "typescript" | "wasm-simd"};
 const k = kernelByName(kernel);
-parentPort!.on("message", (message: {index: number; task: Task}) => {
+parentPort!.on("message", (message: {index: number; id: number}) => {
   try {
-    const rows = runTask(config, message.task, k, (stage) => parentPort!.postMessage({index: message.index, stage}));
+    const rows = runTaskById(config, message.id, k, (stage) => parentPort!.postMessage({index: message.index, stage}));
     parentPort!.postMessage({index: message.index, rows});
   } catch (e) {
     parentPort!.postMessage({index: message.index, error: (e as Error).stack ?? String(e)});

@@ -97,39 +97,53 @@ function gaussianAnmRun(n: number, m: number, seed: number): CrossRunData {
   return {skeleton: model, observational: data.observational, single: data.single, interventions, test: test.slice(0, 3), truth: jointEffect(model, model.theta[3], test)};
 }
 
+/** One task: run `run` of `dgp` at size `n`; tasks are ordered dgp, n, run (the rows' order). */
+export interface CrossTask {
+  dgp: CrossDgp;
+  n: number;
+  run: number;
+}
+
+export function crossTasks(c: CrossConfig): CrossTask[] {
+  return c.dgps.flatMap((dgp) => c.n.flatMap((n) => Array.from({length: c.runs}, (_, run) => ({dgp, n, run}))));
+}
+
+export function runCrossTask(c: CrossConfig, {dgp, n, run}: CrossTask, kernel: MomentKernel = typescriptKernel): CrossRow[] {
+  const rows: CrossRow[] = [];
+  const seed = c.seed + run;
+  const d = dgp === "additive" ? additiveRun(n, c.testPoints, seed) : gaussianAnmRun(n, c.testPoints, seed);
+  const K = d.skeleton.names.length - 1;
+  const truthMean = mean(d.truth);
+  const sdTruth = Math.sqrt(mean(d.truth.map((v) => (v - truthMean) ** 2)));
+  const score = (method: string, pred: Float64Array) => {
+    const e = rmse(pred, d.truth);
+    rows.push({dgp, n, run, method, rmse_truth: e, relative_rmse: e / sdTruth});
+  };
+  // Kekić et al.'s estimator: degree-3 ridge fits per regime, 3-fold CV on the paper's grid
+  const outcome = (s: AnmSample) => s[K];
+  const layout = momentLayout(3, d.observational.slice(0, K), outcome(d.observational));
+  const folds = (s: AnmSample) => accumulateFolds(layout, s.slice(0, K), outcome(s), s[0].length, 3, kernel.accumulate);
+  const training = {layout, K, observational: folds(d.observational), single: d.single.map(folds)};
+  const [ig] = fitMethods(training, training.observational, ["intervention-generalization"], "paper");
+  score("intervention-generalization", predict(denseModel(ig), d.test));
+  // Saengkyongam & Silva's estimator and baseline
+  const data = {observational: d.observational, single: d.single};
+  const {layout: pl, grams} = trainingGrams(d.skeleton, data);
+  const cols = [...d.test, new Float64Array(d.test[0].length)];
+  score("anm", jointEffect(d.skeleton, fitJointLikelihoodFromGrams(pl, grams).theta[K], cols));
+  const quadratic = {...d.skeleton, mechanism: "quadratic" as const};
+  score("anm-quadratic", jointEffect(quadratic, fitJointLikelihood(quadratic, data).theta[K], cols));
+  score("reg", jointEffect(d.skeleton, fitReg(d.skeleton, pl, grams), cols));
+  return rows;
+}
+
+/** Every task in order, in this thread. */
 export function runCross(c: CrossConfig, kernel: MomentKernel = typescriptKernel, onProgress?: (done: number, total: number) => void): CrossRow[] {
   validateCrossConfig(c);
-  const rows: CrossRow[] = [];
-  const total = c.dgps.length * c.n.length * c.runs;
-  let done = 0;
-  for (const dgp of c.dgps)
-    for (const n of c.n)
-      for (let run = 0; run < c.runs; run++) {
-        const seed = c.seed + run;
-        const d = dgp === "additive" ? additiveRun(n, c.testPoints, seed) : gaussianAnmRun(n, c.testPoints, seed);
-        const K = d.skeleton.names.length - 1;
-        const truthMean = mean(d.truth);
-        const sdTruth = Math.sqrt(mean(d.truth.map((v) => (v - truthMean) ** 2)));
-        const score = (method: string, pred: Float64Array) => {
-          const e = rmse(pred, d.truth);
-          rows.push({dgp, n, run, method, rmse_truth: e, relative_rmse: e / sdTruth});
-        };
-        // Kekić et al.'s estimator: degree-3 ridge fits per regime, 3-fold CV on the paper's grid
-        const outcome = (s: AnmSample) => s[K];
-        const layout = momentLayout(3, d.observational.slice(0, K), outcome(d.observational));
-        const folds = (s: AnmSample) => accumulateFolds(layout, s.slice(0, K), outcome(s), s[0].length, 3, kernel.accumulate);
-        const training = {layout, K, observational: folds(d.observational), single: d.single.map(folds)};
-        const [ig] = fitMethods(training, training.observational, ["intervention-generalization"], "paper");
-        score("intervention-generalization", predict(denseModel(ig), d.test));
-        // Saengkyongam & Silva's estimator and baseline
-        const data = {observational: d.observational, single: d.single};
-        const {layout: pl, grams} = trainingGrams(d.skeleton, data);
-        const cols = [...d.test, new Float64Array(d.test[0].length)];
-        score("anm", jointEffect(d.skeleton, fitJointLikelihoodFromGrams(pl, grams).theta[K], cols));
-        const quadratic = {...d.skeleton, mechanism: "quadratic" as const};
-        score("anm-quadratic", jointEffect(quadratic, fitJointLikelihood(quadratic, data).theta[K], cols));
-        score("reg", jointEffect(d.skeleton, fitReg(d.skeleton, pl, grams), cols));
-        onProgress?.(++done, total);
-      }
-  return rows;
+  const all = crossTasks(c);
+  return all.flatMap((task, i) => {
+    const rows = runCrossTask(c, task, kernel);
+    onProgress?.(i + 1, all.length);
+    return rows;
+  });
 }

@@ -73,36 +73,54 @@ export function resample(data: AnmTrainingData, seed: number, ...path: (string |
   return {observational: pick(data.observational, "observational"), single: data.single.map((s, k) => pick(s, k))};
 }
 
-export function runNetwork(c: NetworkConfig, onProgress?: (done: number, total: number) => void): NetworkRow[] {
-  validateNetworkConfig(c);
-  const points = [...c.n.map((n) => ({sweep: "n", n, c: c.cAtN})), ...c.c.map((level) => ({sweep: "c", n: c.nAtC, c: level}))];
+/** One task: run `run` at sweep point `point` (the n sweep, then the c sweep), all its bootstrap replicates. */
+export interface NetworkTask {
+  run: number;
+  point: number;
+}
+
+export function networkPoints(c: NetworkConfig): {sweep: string; n: number; c: number}[] {
+  return [...c.n.map((n) => ({sweep: "n", n, c: c.cAtN})), ...c.c.map((level) => ({sweep: "c", n: c.nAtC, c: level}))];
+}
+
+export function networkTasks(c: NetworkConfig): NetworkTask[] {
+  const points = networkPoints(c);
+  return Array.from({length: c.runs}, (_, run) => points.map((_, point) => ({run, point}))).flat();
+}
+
+export function runNetworkTask(c: NetworkConfig, task: NetworkTask, onReplicate?: (replicate: number) => void): NetworkRow[] {
+  const {run} = task;
+  const p = networkPoints(c)[task.point];
   const rows: NetworkRow[] = [];
-  const total = c.runs * points.length * (c.bootstrap + 1);
-  let done = 0;
-  for (let run = 0; run < c.runs; run++) {
-    for (const p of points) {
-      const model = dream4StandIn(c.seed + run, p.c);
-      const y = outcomeIndex(model);
-      const ref = referenceMarginals(model, c.seed + run);
-      const test = uniformTestPoints(model, c.testPoints, ref.mean.map((m, k) => m - 2 * ref.sd[k]), ref.mean.map((m, k) => m + 2 * ref.sd[k]), c.seed, "anm-network", run, `c=${p.c}`);
-      const exact = jointEffect(model, model.theta[y], test);
-      const noisy = noisyOutcome(exact, Math.sqrt(model.sigma[y][y]), c.seed, "anm-network", run, `c=${p.c}`);
-      const exactRanks = ranks(exact), noisyRanks = ranks(noisy);
-      const spread = effectSpread(exact);
-      const data = anmTrainingData(model, p.n, c.seed, "anm-network", run, `c=${p.c}`, p.n);
-      for (let replicate = 0; replicate <= c.bootstrap; replicate++) {
-        const fitData = replicate === 0 ? data : resample(data, c.seed, "anm-network", run, `c=${p.c}`, p.n, "bootstrap", replicate);
-        const methods = replicate === 0 ? c.methods : c.methods.filter((m) => m !== "oracle");
-        for (const fit of fitAnmMethods(model, fitData, methods)) {
-          const pred = jointEffect(model, fit.thetaY, test);
-          const predRanks = ranks(pred);
-          rows.push({...p, run, replicate, method: fit.method, mae: mae(pred, noisy), spearman: pearson(predRanks, noisyRanks), mae_truth: mae(pred, exact), spearman_truth: pearson(predRanks, exactRanks), effect_sd: spread.sd, effect_mad: spread.mad});
-        }
-        onProgress?.(++done, total);
-      }
+  const model = dream4StandIn(c.seed + run, p.c);
+  const y = outcomeIndex(model);
+  const ref = referenceMarginals(model, c.seed + run);
+  const test = uniformTestPoints(model, c.testPoints, ref.mean.map((m, k) => m - 2 * ref.sd[k]), ref.mean.map((m, k) => m + 2 * ref.sd[k]), c.seed, "anm-network", run, `c=${p.c}`);
+  const exact = jointEffect(model, model.theta[y], test);
+  const noisy = noisyOutcome(exact, Math.sqrt(model.sigma[y][y]), c.seed, "anm-network", run, `c=${p.c}`);
+  const exactRanks = ranks(exact), noisyRanks = ranks(noisy);
+  const spread = effectSpread(exact);
+  const data = anmTrainingData(model, p.n, c.seed, "anm-network", run, `c=${p.c}`, p.n);
+  for (let replicate = 0; replicate <= c.bootstrap; replicate++) {
+    const fitData = replicate === 0 ? data : resample(data, c.seed, "anm-network", run, `c=${p.c}`, p.n, "bootstrap", replicate);
+    const methods = replicate === 0 ? c.methods : c.methods.filter((m) => m !== "oracle");
+    for (const fit of fitAnmMethods(model, fitData, methods)) {
+      const pred = jointEffect(model, fit.thetaY, test);
+      const predRanks = ranks(pred);
+      rows.push({...p, run, replicate, method: fit.method, mae: mae(pred, noisy), spearman: pearson(predRanks, noisyRanks), mae_truth: mae(pred, exact), spearman_truth: pearson(predRanks, exactRanks), effect_sd: spread.sd, effect_mad: spread.mad});
     }
+    onReplicate?.(replicate);
   }
   return rows;
+}
+
+/** Every task in order, in this thread. */
+export function runNetwork(c: NetworkConfig, onProgress?: (done: number, total: number) => void): NetworkRow[] {
+  validateNetworkConfig(c);
+  const all = networkTasks(c);
+  const total = all.length * (c.bootstrap + 1);
+  let done = 0;
+  return all.flatMap((task) => runNetworkTask(c, task, () => onProgress?.(++done, total)));
 }
 
 export function noisyOutcome(exact: Float64Array, sd: number, seed: number, ...path: (string | number)[]): Float64Array {

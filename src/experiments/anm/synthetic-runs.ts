@@ -61,31 +61,35 @@ export function validateSyntheticConfig(c: SyntheticConfig): void {
   parseAnmMethods(c.methods);
 }
 
-/** Run r of mechanism m at size n draws its data from stream (seed, "anm-synthetic", m, n, r); its test points from (seed, m, r). */
-export function runSynthetic(c: SyntheticConfig, onProgress?: (done: number, total: number) => void): {errors: SyntheticErrorRow[]; parameters: ParameterRow[]} {
-  validateSyntheticConfig(c);
+/** One task: run `run` of `mechanism` at size `n`; tasks are ordered mechanism, run, n (the rows' order). */
+export interface SyntheticTask {
+  mechanism: Mechanism;
+  run: number;
+  n: number;
+}
+
+export function syntheticTasks(c: SyntheticConfig): SyntheticTask[] {
+  return c.mechanisms.flatMap((mechanism) => Array.from({length: c.runs}, (_, run) => c.n.map((n) => ({mechanism, run, n}))).flat());
+}
+
+/**
+ * Run r of mechanism m at size n draws its data from stream (seed, "anm-synthetic", m, n, r);
+ * its test points from (seed, m, r), so a task depends only on the config and its coordinates.
+ */
+export function runSyntheticTask(c: SyntheticConfig, {mechanism, run, n}: SyntheticTask): {errors: SyntheticErrorRow[]; parameters: ParameterRow[]} {
+  const model = syntheticAnm(mechanism);
+  const y = outcomeIndex(model);
+  const labels = featureLabels(model, y);
+  const truthTheta = model.theta[y];
+  const test = c.testPoints > 0 ? uniformTestPoints(model, c.testPoints, [-c.range, -c.range, -c.range], [c.range, c.range, c.range], c.seed, "anm-synthetic", mechanism, run) : null;
+  const truth = test ? jointEffect(model, truthTheta, test) : null;
   const errors: SyntheticErrorRow[] = [];
   const parameters: ParameterRow[] = [];
-  const total = c.mechanisms.length * c.n.length * c.runs;
-  let done = 0;
-  for (const mechanism of c.mechanisms) {
-    const model = syntheticAnm(mechanism);
-    const y = outcomeIndex(model);
-    const labels = featureLabels(model, y);
-    const truthTheta = model.theta[y];
-    for (let run = 0; run < c.runs; run++) {
-      const test = c.testPoints > 0 ? uniformTestPoints(model, c.testPoints, [-c.range, -c.range, -c.range], [c.range, c.range, c.range], c.seed, "anm-synthetic", mechanism, run) : null;
-      const truth = test ? jointEffect(model, truthTheta, test) : null;
-      const spread = truth ? effectSpread(truth) : {sd: NaN, mad: NaN};
-      for (const n of c.n) {
-        const data = anmTrainingData(model, n, c.seed, "anm-synthetic", mechanism, n, run);
-        for (const fit of fitAnmMethods(model, data, c.methods)) {
-          errors.push({mechanism, n, run, method: fit.method, mae: test ? mae(jointEffect(model, fit.thetaY, test), truth!) : NaN, param_mae: parameterMae(fit.thetaY, truthTheta), iterations: fit.iterations, effect_sd: spread.sd, effect_mad: spread.mad});
-          fit.thetaY.forEach((estimate, i) => parameters.push({mechanism, n, run, method: fit.method, parameter: labels[i], estimate, truth: truthTheta[i]}));
-        }
-        onProgress?.(++done, total);
-      }
-    }
+  const spread = truth ? effectSpread(truth) : {sd: NaN, mad: NaN};
+  const data = anmTrainingData(model, n, c.seed, "anm-synthetic", mechanism, n, run);
+  for (const fit of fitAnmMethods(model, data, c.methods)) {
+    errors.push({mechanism, n, run, method: fit.method, mae: test ? mae(jointEffect(model, fit.thetaY, test), truth!) : NaN, param_mae: parameterMae(fit.thetaY, truthTheta), iterations: fit.iterations, effect_sd: spread.sd, effect_mad: spread.mad});
+    fit.thetaY.forEach((estimate, i) => parameters.push({mechanism, n, run, method: fit.method, parameter: labels[i], estimate, truth: truthTheta[i]}));
   }
   return {errors, parameters};
 }
@@ -101,4 +105,19 @@ export function effectSpread(v: ArrayLike<number>): {sd: number; mad: number} {
     sa += Math.abs(v[i] - m);
   }
   return {sd: Math.sqrt(ss / v.length), mad: sa / v.length};
+}
+
+/** Every task in order, in this thread. */
+export function runSynthetic(c: SyntheticConfig, onProgress?: (done: number, total: number) => void): {errors: SyntheticErrorRow[]; parameters: ParameterRow[]} {
+  validateSyntheticConfig(c);
+  const all = syntheticTasks(c);
+  const errors: SyntheticErrorRow[] = [];
+  const parameters: ParameterRow[] = [];
+  all.forEach((task, i) => {
+    const r = runSyntheticTask(c, task);
+    errors.push(...r.errors);
+    parameters.push(...r.parameters);
+    onProgress?.(i + 1, all.length);
+  });
+  return {errors, parameters};
 }

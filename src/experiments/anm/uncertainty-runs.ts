@@ -1,4 +1,5 @@
-import {outcomeIndex} from "../../anm/anm-model.js";
+import {outcomeIndex, type AnmModel} from "../../anm/anm-model.js";
+import type {AnmTrainingData} from "../../anm/joint-likelihood.js";
 import {dream4Correlation, dream4StandIn} from "../../anm/dream4-network.js";
 import {kdeLogDensity} from "../../anm/gaussian-kde.js";
 import {checkRunSeeds} from "../run-seeds.js";
@@ -48,8 +49,23 @@ export function validateUncertaintyConfig(c: UncertaintyConfig): void {
   parseAnmMethods(c.methods);
 }
 
-export function runUncertainty(c: UncertaintyConfig, onProgress?: (done: number, total: number) => void): UncertaintyRow[] {
-  validateUncertaintyConfig(c);
+interface UncertaintySetup {
+  key: string;
+  model: AnmModel;
+  test: Float64Array[];
+  data: AnmTrainingData;
+  logDensity: Float64Array;
+  rank: number[];
+  truth: Float64Array;
+  coordinates: string[];
+}
+
+let cached: UncertaintySetup | undefined;
+
+/** The model, test points, their KDE ranks and the data: shared by every replicate (computed once per process and config). */
+function uncertaintySetup(c: UncertaintyConfig): UncertaintySetup {
+  const key = JSON.stringify(c);
+  if (cached?.key === key) return cached;
   const model = dream4StandIn(c.seed, c.c);
   const y = outcomeIndex(model);
   const K = y;
@@ -58,18 +74,36 @@ export function runUncertainty(c: UncertaintyConfig, onProgress?: (done: number,
   const data = anmTrainingData(model, c.n, c.seed, "anm-uncertainty");
   const logDensity = kdeLogDensity(data.observational.slice(0, K), test.slice(0, K));
   const order = Array.from(logDensity.keys()).sort((a, b) => logDensity[b] - logDensity[a]);
-  const rank = new Array(c.points);
+  const rank: number[] = new Array(c.points);
   order.forEach((p, i) => (rank[p] = i + 1));
   const truth = jointEffect(model, model.theta[y], test);
   const coordinates = Array.from({length: c.points}, (_, p) => model.names.slice(0, K).map((name, k) => `${name}=${test[k][p].toFixed(2)}`).join(" "));
+  cached = {key, model, test, data, logDensity, rank, truth, coordinates};
+  return cached;
+}
+
+/** Tasks are the replicates: 0 fits the full data, 1..B bootstrap resamples. */
+export function uncertaintyTasks(c: UncertaintyConfig): number[] {
+  return Array.from({length: c.bootstrap + 1}, (_, replicate) => replicate);
+}
+
+export function runUncertaintyTask(c: UncertaintyConfig, replicate: number): UncertaintyRow[] {
+  const {model, test, data, logDensity, rank, truth, coordinates} = uncertaintySetup(c);
   const rows: UncertaintyRow[] = [];
-  for (let replicate = 0; replicate <= c.bootstrap; replicate++) {
-    const fitData = replicate === 0 ? data : resample(data, c.seed, "anm-uncertainty", "bootstrap", replicate);
-    for (const fit of fitAnmMethods(model, fitData, c.methods)) {
-      const pred = jointEffect(model, fit.thetaY, test);
-      for (let p = 0; p < c.points; p++) rows.push({point: p, rank: rank[p], log_density: logDensity[p], method: fit.method, replicate, prediction: pred[p], truth: truth[p], coordinates: coordinates[p]});
-    }
-    onProgress?.(replicate + 1, c.bootstrap + 1);
+  const fitData = replicate === 0 ? data : resample(data, c.seed, "anm-uncertainty", "bootstrap", replicate);
+  for (const fit of fitAnmMethods(model, fitData, c.methods)) {
+    const pred = jointEffect(model, fit.thetaY, test);
+    for (let p = 0; p < c.points; p++) rows.push({point: p, rank: rank[p], log_density: logDensity[p], method: fit.method, replicate, prediction: pred[p], truth: truth[p], coordinates: coordinates[p]});
   }
   return rows;
+}
+
+/** Every replicate in order, in this thread. */
+export function runUncertainty(c: UncertaintyConfig, onProgress?: (done: number, total: number) => void): UncertaintyRow[] {
+  validateUncertaintyConfig(c);
+  return uncertaintyTasks(c).flatMap((replicate) => {
+    const rows = runUncertaintyTask(c, replicate);
+    onProgress?.(replicate + 1, c.bootstrap + 1);
+    return rows;
+  });
 }

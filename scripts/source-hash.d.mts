@@ -1,0 +1,2 @@
+export function sourceHash(root: string): string | null;
+export function codeVersionOf(root: string): string | null;
