@@ -22,7 +22,7 @@ test("data: the embedded SBML and gold standard are byte-identical to GNW's file
   assert.equal(sha256(INSILICO_SIZE10_3_XML), "eb022e62001b504c4a9d69a1a3feb711e47dcafc4ef637e4fe038912a57bbf1a");
   assert.equal(sha256(GOLD_STANDARD_SIZE10_3_TSV), "0f4c113f5f1d229a70fc5bb9d116cec651c1bdd98b511fc324d392ad58fdb2e2");
   assert.match(readFileSync(join(DATA, "LICENSE"), "utf8"), /Copyright \(c\) 2008-2012 Thomas Schaffter & Daniel Marbach[\s\S]*MIT license/);
-  assert.match(readFileSync(join(DATA, "README.md"), "utf8"), /Bioinformatics\* 27\(16\):2263-2270/);
+  assert.match(readFileSync(join(DATA, "README.txt"), "utf8"), /Bioinformatics\* 27\(16\):2263-2270/);
   assert.equal(parseGoldStandard(GOLD_STANDARD_SIZE10_3_TSV).length, 15);
   assert.equal(GOLD_STANDARD_SIZE10_3_TSV.trim().split("\n").length, 90);
 });

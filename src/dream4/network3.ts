@@ -4,7 +4,7 @@ import {parseGnwSbml} from "./sbml.js";
 
 /**
  * DREAM4 in-silico size-10 network 3, GeneNetWeaver's model (MIT licence; see data/LICENSE and
- * data/README.md for the licence and the citations), read from the embedded SBML text, so this
+ * data/README.txt for the licence and the citations), read from the embedded SBML text, so this
  * works the same in Node and in the browser.
  */
 let cached: GnwModel | undefined;
