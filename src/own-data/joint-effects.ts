@@ -150,7 +150,9 @@ export function fitJointEffects(data: RegimeData, options: FitOptions = {}): Joi
 
   const started = performance.now();
   const layout = momentLayout(o.degree, data.x, data.y);
-  const chunks = groups.map((g, r) => chunkMoments(layout, data, g, Math.min(o.chunks, Math.floor(g.rows.length / 2)), o.seed, r));
+  // each regime's rows shuffled once (seeded), shared by the layout's and the adaptive set's moments
+  const shuffled = groups.map((g, r) => shuffledRows(data, g, o.seed, r));
+  const chunks = groups.map((g, r) => chunkMoments(layout, shuffled[r], Math.min(o.chunks, Math.floor(g.rows.length / 2))));
   const toFolds = (parts: Moments[]): Moments[] => Array.from({length: o.folds}, (_, f) => sumMoments(layout, parts.filter((_, c) => c % o.folds === f)));
   // sets: chunk moments per present regime (observational first); single[k] is null for an action without an experiment
   const regimeSlot = actions.map((_, k) => (data.single[k] ? groups.indexOf(data.single[k]!) : -1));
@@ -172,7 +174,7 @@ export function fitJointEffects(data: RegimeData, options: FitOptions = {}): Joi
   const setChunk = new WeakMap<Moments, Moments>();
   let adaptiveFit: StructureAdaptiveFit | undefined;
   const adaptiveDesign = o.method === "structure-aware-adaptive" && !missing.length ? structureAdaptiveDesign(layout, ancestorSets) : undefined;
-  if (adaptiveDesign) groups.forEach((g, r) => chunkSetMoments(adaptiveDesign.set, data, g, chunks[r].length, o.seed, r).forEach((m, c) => setChunk.set(chunks[r][c], m)));
+  if (adaptiveDesign) groups.forEach((_, r) => chunkSetMoments(adaptiveDesign.set, shuffled[r], chunks[r].length).forEach((m, c) => setChunk.set(chunks[r][c], m)));
   // `fixed`: the penalties chosen on the full data, reused by every bootstrap replicate (one solve per fit, no CV)
   const fitOn = (t: ReturnType<typeof training>, fixed?: number[]): Fitted => {
     if (missing.length) return partialSeparate(layout, t.observational, t.partial, actions, fixed);
@@ -329,8 +331,8 @@ function unknownMethod(method: never): never {
   fail(`fitJointEffects: unknown method "${String(method)}" (known: ${OWN_DATA_METHOD_IDS.join(", ")})`);
 }
 
-/** Moments of `chunks` groups of a regime's rows in a seeded random order. */
-function chunkMoments(layout: MomentLayout, data: RegimeData, g: RegimeGroup, chunks: number, seed: number, regime: number): Moments[] {
+/** A regime's rows in a seeded random order (user files are often sorted), as columns. */
+function shuffledRows(data: RegimeData, g: RegimeGroup, seed: number, regime: number): {x: Float64Array[]; y: Float64Array} {
   const order = Int32Array.from(g.rows);
   const rng = randomStream(seed, "own-data", "order", regime);
   for (let i = order.length - 1; i > 0; i--) {
@@ -339,26 +341,19 @@ function chunkMoments(layout: MomentLayout, data: RegimeData, g: RegimeGroup, ch
     order[i] = order[j];
     order[j] = t;
   }
-  const x = data.x.map((col) => Float64Array.from(order, (i) => col[i]));
-  const y = Float64Array.from(order, (i) => data.y[i]);
-  return accumulateFolds(layout, x, y, order.length, chunks, bestKernel().accumulate);
+  return {x: data.x.map((col) => Float64Array.from(order, (i) => col[i])), y: Float64Array.from(order, (i) => data.y[i])};
 }
 
-/** The same row groups as chunkMoments (same seeded order and split), accumulated over a sparse monomial set. */
-function chunkSetMoments(set: SetLayout, data: RegimeData, g: RegimeGroup, chunks: number, seed: number, regime: number): Moments[] {
-  const order = Int32Array.from(g.rows);
-  const rng = randomStream(seed, "own-data", "order", regime);
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(rng.nextDouble() * (i + 1));
-    const t = order[i];
-    order[i] = order[j];
-    order[j] = t;
-  }
-  const x = data.x.map((col) => Float64Array.from(order, (i) => col[i]));
-  const y = Float64Array.from(order, (i) => data.y[i]);
+/** Moments of `chunks` contiguous groups of the shuffled rows. */
+function chunkMoments(layout: MomentLayout, {x, y}: {x: Float64Array[]; y: Float64Array}, chunks: number): Moments[] {
+  return accumulateFolds(layout, x, y, y.length, chunks, bestKernel().accumulate);
+}
+
+/** The same row groups as chunkMoments, accumulated over a sparse monomial set. */
+function chunkSetMoments(set: SetLayout, {x, y}: {x: Float64Array[]; y: Float64Array}, chunks: number): Moments[] {
   const kernel = bestKernel();
   let at = 0;
-  return foldSizes(order.length, chunks).map((rows) => {
+  return foldSizes(y.length, chunks).map((rows) => {
     const m = emptySetMoments(set);
     kernel.accumulateSet(set, x, y, at, at + rows, m);
     at += rows;
