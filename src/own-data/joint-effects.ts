@@ -7,7 +7,7 @@ import {fitStructureAdaptive, structureAdaptiveDesign, structureAdaptivePredicti
 import {predictSparse, type SparsePolynomial} from "../estimators/adaptive-basis.js";
 import {bestKernel} from "../regression/moment-kernel.js";
 import {emptySetMoments, type SetLayout} from "../regression/monomial-set.js";
-import {foldSizes} from "../regression/moments.js";
+import {addMoments, foldSizes} from "../regression/moments.js";
 import type {TrainingMoments} from "../estimators/training-data.js";
 import {monomialCount} from "../features/monomial-basis.js";
 import {quantile} from "../metrics.js";
@@ -362,15 +362,7 @@ function chunkSetMoments(set: SetLayout, {x, y}: {x: Float64Array[]; y: Float64A
 }
 
 function sumSetMoments(set: SetLayout, parts: Moments[]): Moments {
-  const out = emptySetMoments(set);
-  for (const m of parts) {
-    out.n += m.n;
-    out.y += m.y;
-    out.yy += m.yy;
-    for (let i = 0; i < out.mono.length; i++) out.mono[i] += m.mono[i];
-    for (let i = 0; i < out.monoY.length; i++) out.monoY[i] += m.monoY[i];
-  }
-  return out;
+  return addMoments(emptySetMoments(set), parts, "sumSetMoments");
 }
 
 function mixedCheck(g: RegimeGroup, data: RegimeData, fitted: Fitted, boots: Fitted[], predictWith: (f: Fitted, cols: Float64Array[], S: number[]) => Float64Array): MixedCheck {

@@ -156,9 +156,13 @@ export function accumulateFolds(layout: MomentLayout, x: ArrayLike<number>[], y:
 }
 
 export function sumMoments(layout: MomentLayout, parts: Moments[]): Moments {
-  const out = emptyMoments(layout);
+  return addMoments(emptyMoments(layout), parts, "sumMoments");
+}
+
+/** Adds parts of the same monomial set (a layout's, or a sparse set's) into `out`, and returns it. */
+export function addMoments(out: Moments, parts: Moments[], label = "addMoments"): Moments {
   for (const m of parts) {
-    if (m.mono.length !== out.mono.length || m.monoY.length !== out.monoY.length) fail(`sumMoments: moments of ${m.mono.length} monomials do not match the layout's ${out.mono.length}`);
+    if (m.mono.length !== out.mono.length || m.monoY.length !== out.monoY.length) fail(`${label}: moments of ${m.mono.length} monomials do not match the layout's ${out.mono.length}`);
     out.n += m.n;
     out.y += m.y;
     out.yy += m.yy;
