@@ -7,6 +7,8 @@ import assert from "node:assert/strict";
 import {test} from "node:test";
 import {syntheticAnm} from "../src/anm/synthetic-anm.js";
 import {kdeLogDensity} from "../src/anm/gaussian-kde.js";
+import {dream4GroundTruth, kineticObservations} from "../src/anm/dream4-kinetic.js";
+import {fitIndependentNoise} from "../src/anm/independent-noise-fit.js";
 import {bootstrapIndex, marginalsOf, sampleAnm, takeRows, type AnmSample} from "../src/anm/anm-sampling.js";
 import {fitJointLikelihood, fitJointLikelihoodFromGrams, trainingGrams, type JointLikelihoodOptions} from "../src/anm/joint-likelihood.js";
 import {fitReg, fitRegInd} from "../src/anm/regression-baselines.js";
@@ -162,6 +164,17 @@ const rows: Row[] = [
   {what: "KDE of a constant column", call: () => kdeLogDensity([dup, dup.map(() => 2)], [[0], [0]]), message: "data column 1 is constant"},
   {what: "KDE of data with NaN", call: () => kdeLogDensity([withValue(dup, 8, NaN)], [[0]]), message: "kdeLogDensity: data, column 0, row 8: NaN"},
   {what: "KDE at points of the wrong dimension", call: () => kdeLogDensity([dup], [[0], [1]]), message: "points: 2 columns, expected 1"},
+  // ---- issue 15: the kinetic network's fit ----
+  {what: "independent-noise fit without a structure", call: () => fitIndependentNoise(undefined as never, anmObs), message: "fitIndependentNoise: expected a model with names and parents"},
+  {what: "independent-noise fit with a NaN cell", call: () => fitIndependentNoise(anm, replaceColumn(anmObs, 1, withValue(anmObs[1], 4, NaN))), message: "fitIndependentNoise: sample, node X2, row 4: NaN"},
+  {what: "independent-noise fit with a column missing", call: () => fitIndependentNoise(anm, anmObs.slice(0, 3)), message: /fitIndependentNoise: sample: 3 columns, expected 4/},
+  {what: "independent-noise fit with fewer rows than parameters", call: () => fitIndependentNoise(anm, anmObs.map((c) => c.slice(0, 2))), message: "node Y has 3 parameters but the sample has 2 rows; expected at least 3"},
+  {what: "independent-noise fit with a parent constant at 0", call: () => fitIndependentNoise(anm, replaceColumn(anmObs, 0, new Float64Array(200))), message: "node X2: its 1 features are collinear on the 200 rows"},
+  {what: "kinetic observations from 9 samples", call: () => kineticObservations(9, 0), message: "kinetic network: multifactorial samples"},
+  {what: "kinetic observations from 10.5 samples", call: () => kineticObservations(10.5, 0), message: "kinetic network: multifactorial samples"},
+  {what: "kinetic observations with a negative seed", call: () => kineticObservations(10, -1), message: "kinetic network: simulation seed"},
+  {what: "kinetic ground truth at c = 1", call: () => dream4GroundTruth("kinetic", 0, 1, 10), message: "confounding level c must be in [0, 1), got 1"},
+  {what: "an unknown parameterisation", call: () => dream4GroundTruth("fitted" as never, 0, 0.5, 10), message: 'unknown DREAM4 parameterisation "fitted" (known: kinetic, stand-in)'},
   // ---- item 12: result files ----
   {what: "results from an empty file", call: () => resultsFromArrow(new Uint8Array(0), "x.arrow"), message: "x.arrow: not an Arrow IPC file (0 bytes)"},
   {what: "results from a truncated file", call: () => resultsFromArrow(results.subarray(0, results.length - 40), "results.arrow"), message: "results.arrow: truncated Arrow IPC file"},
