@@ -25,7 +25,7 @@ export const METHOD_COLORS: Record<string, string> = {
 };
 
 /** Methods that exist only on one page. */
-const PAGE_ONLY_LABELS = [{id: "additive", label: "Additive baseline (DREAM4 organisers')"}];
+const PAGE_ONLY_LABELS = [{id: "additive", label: "Additive baseline (DREAM4)"}];
 
 export const METHOD_LABELS: Record<string, string> = Object.fromEntries([...METHODS, ...ANM_METHODS, ...CROSS_ONLY_LABELS, ...PAGE_ONLY_LABELS].map((m) => [m.id, m.label]));
 

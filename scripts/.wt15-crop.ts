@@ -1,0 +1,12 @@
+import {chromium} from "playwright-core";
+import {serveDirectory} from "../test/browser/static-server.js";
+const [path, width, ...ys] = process.argv.slice(2);
+const {server, origin} = await serveDirectory("/work/wt15/dist");
+const browser = await chromium.launch({executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"]});
+const page = await browser.newPage({viewport: {width: Number(width), height: 1000}});
+await page.goto(origin + path, {waitUntil: "load"});
+await page.waitForFunction(() => document.querySelectorAll("observablehq-loading").length === 0);
+await page.waitForTimeout(3000);
+for (const y of ys) await page.screenshot({path: `/tmp/wt15-shot-${path.slice(1)}-${width}-${y}.png`, fullPage: true, clip: {x: 0, y: Number(y), width: Number(width), height: 1000}});
+await browser.close();
+server.close();
