@@ -38,6 +38,11 @@ export default {
         {name: "Each method on the other's world", path: "/anm-comparison"},
       ],
     },
+    {
+      name: "Real network",
+      open: true,
+      pages: [{name: "DREAM4 dual knockouts", path: "/dream4"}],
+    },
   ],
   style: "style.css",
   globalStylesheets: [],

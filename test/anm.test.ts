@@ -4,6 +4,8 @@ import {inverse, Matrix, solve} from "ml-matrix";
 import {featureTerms, validateModel} from "../src/anm/anm-model.js";
 import {sampleAnm} from "../src/anm/anm-sampling.js";
 import {DREAM4_NET3_EDGES, dream4Dag, dream4StandIn, GENES, topologicalOrder} from "../src/anm/dream4-network.js";
+import {dream4GroundTruth, dream4Kinetic, kineticFit, kineticObservations} from "../src/anm/dream4-kinetic.js";
+import {fitIndependentNoise} from "../src/anm/independent-noise-fit.js";
 import {kdeLogDensity} from "../src/anm/gaussian-kde.js";
 import {fitJointLikelihood, regimeLogLikelihood, residualCovariance, stack, trainingGrams} from "../src/anm/joint-likelihood.js";
 import {randomCorrelation} from "../src/anm/random-correlation.js";
@@ -219,6 +221,73 @@ test("DREAM4 network 3: cyclic as published, a DAG ending in G4 without the feed
     const v = col.reduce((a, b) => a + (b - m) ** 2, 0) / col.length;
     close(v, 2, 0.25, `variance of ${names[j]}`);
   });
+});
+
+test("independent-noise Gaussian likelihood = each node's least squares: exact on noise-free data, ml-matrix's normal equations on noisy data", () => {
+  const structure = {names: ["A", "B", "C"], parents: [[], [0], [0, 1]], mechanism: "nonlinear" as const};
+  const n = 50;
+  const a = Float64Array.from({length: n}, (_, r) => Math.sin(r) * 2);
+  const b = a.map((v, r) => 0.7 * v + Math.cos(3 * r));
+  const cExact = a.map((v, r) => 1.5 * v - 0.5 * b[r] + 0.25 * v * b[r]);
+  const exact = fitIndependentNoise(structure, [a, b, cExact]);
+  exact.theta[2].forEach((t, i) => close(t, [1.5, -0.5, 0.25][i], 1e-10, `C parameter ${i}`));
+  close(exact.noiseVariance[2], 0, 1e-18, "no residual");
+  // a root's single mean parameter is its sample mean, its variance the divisor-n variance
+  const mean = a.reduce((s, v) => s + v, 0) / n;
+  close(exact.theta[0][0], mean, 1e-12, "root mean");
+  close(exact.noiseVariance[0], a.reduce((s, v) => s + (v - mean) ** 2, 0) / n, 1e-12, "root variance");
+  // with residuals: the normal equations solved by ml-matrix, and the log-likelihood of the fitted Gaussians
+  const c = cExact.map((v, r) => v + Math.sin(7 * r + 1));
+  const fit = fitIndependentNoise(structure, [a, b, c]);
+  const X = new Matrix(Array.from({length: n}, (_, r) => [a[r], b[r], a[r] * b[r]]));
+  const w = solve(X.transpose().mmul(X), X.transpose().mmul(Matrix.columnVector(Array.from(c))));
+  fit.theta[2].forEach((t, i) => close(t, w.get(i, 0), 1e-9, `C parameter ${i}`));
+  const ll = fit.noiseVariance.reduce((s, v2) => s - 0.5 * n * (Math.log(2 * Math.PI * v2) + 1), 0);
+  close(fit.logLikelihood, ll, 1e-9, "log-likelihood");
+  assert.throws(() => fitIndependentNoise(structure, [a.slice(0, 2), b.slice(0, 2), c.slice(0, 2)]), /node C has 3 parameters but the sample has 2 rows; expected at least 3/);
+  assert.throws(() => fitIndependentNoise(structure, [a, a.map((v) => 2 * v), c]), /node C: its 3 features are collinear/);
+  assert.throws(() => fitIndependentNoise(structure, [a, b]), /expected 3|3 columns|column/);
+});
+
+test("DREAM4 kinetic ground truth: standardised simulated multifactorial data, the fit seeded and reproducible, the stand-in's correlation", () => {
+  const {names, sample} = kineticObservations(30, 4);
+  assert.deepEqual(names, dream4Dag().names);
+  for (const col of sample) {
+    const m = col.reduce((s, v) => s + v, 0) / col.length;
+    close(m, 0, 1e-12, "mean");
+    close(col.reduce((s, v) => s + (v - m) ** 2, 0) / col.length, 1, 1e-12, "variance");
+  }
+  // roots (G6, G9, G10) are standardised, so their single mean parameter is 0 and their variance 1
+  const fit = kineticFit(30, 4);
+  names.forEach((name, j) => {
+    if (dream4Dag().parents[j].length) return;
+    close(fit.theta[j][0], 0, 1e-12, `${name} mean`);
+    close(fit.noiseVariance[j], 1, 1e-12, `${name} variance`);
+  });
+  // G3 has one parent (G6): its coefficient is their sample correlation
+  const j3 = names.indexOf("G3"), j6 = names.indexOf("G6");
+  close(fit.theta[j3][0], sample[j3].reduce((s, v, r) => s + v * sample[j6][r], 0) / 30, 1e-12, "G3 on G6");
+  const model = dream4Kinetic(4, 0.35, 30);
+  validateModel(model);
+  assert.deepEqual(model.sigma, dream4StandIn(4, 0.35).sigma, "same noise correlation as the stand-in for (seed, c)");
+  assert.deepEqual(dream4GroundTruth("kinetic", 4, 0.35, 30), model);
+  assert.deepEqual(dream4GroundTruth("stand-in", 4, 0.35, 30), dream4StandIn(4, 0.35));
+  assert.notDeepEqual(dream4Kinetic(5, 0.35, 30).theta, model.theta, "another simulation seed, another fit");
+  assert.throws(() => kineticObservations(9, 0), /multifactorial samples.*10/);
+  assert.throws(() => dream4GroundTruth("other" as never, 0, 0.1, 30), /unknown DREAM4 parameterisation "other"/);
+});
+
+test("DREAM4 kinetic fit to 10 samples (DREAM4's count) interpolates G7 and G4, whose 10 parameters fit 10 rows; 100 samples do not (the page's reason for 100)", () => {
+  const {names} = dream4Dag();
+  const ten = kineticFit(10, 0), hundred = kineticFit(100, 0);
+  for (const g of ["G7", "G4"]) {
+    const j = names.indexOf(g);
+    assert.equal(ten.theta[j].length, 10);
+    assert.ok(ten.noiseVariance[j] < 1e-12, `${g} residual variance ${ten.noiseVariance[j]} at 10 samples`);
+    assert.ok(hundred.noiseVariance[j] > 0.1, `${g} residual variance ${hundred.noiseVariance[j]} at 100 samples`);
+  }
+  const largest = (f: {theta: number[][]}) => Math.max(...f.theta.flat().map(Math.abs));
+  assert.ok(largest(ten) > 10 * largest(hundred), `largest |coefficient| ${largest(ten)} (10 samples) vs ${largest(hundred)} (100): an order of magnitude apart`);
 });
 
 test("random noise correlations: unit diagonal, largest off-diagonal exactly c, positive definite, seeded", () => {

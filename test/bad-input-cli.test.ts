@@ -72,6 +72,16 @@ const CORPUS: [string[], number, string | RegExp][] = [
   [["anm-cross", "--dgps", "additive,additive"], 2, "--dgps lists additive twice"],
   [["anm-consistency", "--methods", "reg,reg"], 2, "--methods lists reg twice"],
   [["anm-network", "--c", "0.1,0.1"], 2, "--c lists 0.1 twice"],
+  // issue 15: the network's parameterisation
+  [["anm-network", "--network", "fitted"], 2, '--network: unknown value "fitted" (known: kinetic, stand-in)'],
+  [["anm-network", "--network", "kinetic,stand-in"], 2, "--network takes one value, got 2"],
+  [["anm-network", "--network", "kinetic,kinetic"], 2, "--network lists kinetic twice"],
+  [["anm-uncertainty", "--network", ""], 2, "--network expects a comma-separated list of: kinetic, stand-in"],
+  [["anm-network", "--multifactorial", "9"], 2, "--multifactorial must be >= 10, got 9"],
+  [["anm-uncertainty", "--multifactorial", "1e9"], 2, "--multifactorial must be <= 100000"],
+  [["anm-uncertainty", "--multifactorial", "many"], 2, '--multifactorial expects an integer, got "many"'],
+  [["anm-network", "--network", "stand-in", "--multifactorial", "50"], 2, "--multifactorial applies only to --network kinetic"],
+  [["anm-consistency", "--network", "kinetic"], 2, "--network does not apply to anm-consistency"],
   // methods a command does not fit are errors, never another method's numbers (item 1)
   [["anm-consistency", "--methods", "reg-ind,anm-quadratic"], 2, 'unknown value "anm-quadratic" (known: anm, anm-paper, reg, reg-ind, oracle)'],
   [["anm-parameters", "--methods", "anm-quadratic"], 2, 'unknown value "anm-quadratic"'],

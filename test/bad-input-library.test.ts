@@ -7,6 +7,9 @@ import assert from "node:assert/strict";
 import {test} from "node:test";
 import {syntheticAnm} from "../src/anm/synthetic-anm.js";
 import {kdeLogDensity} from "../src/anm/gaussian-kde.js";
+import {BENCHMARK_DEFAULTS, goldStandardAncestors, regimeMatrices, scoreBenchmark, validateBenchmarkConfig} from "../src/dream4/benchmark.js";
+import {dream4GroundTruth, kineticObservations} from "../src/anm/dream4-kinetic.js";
+import {fitIndependentNoise} from "../src/anm/independent-noise-fit.js";
 import {bootstrapIndex, marginalsOf, sampleAnm, takeRows, type AnmSample} from "../src/anm/anm-sampling.js";
 import {fitJointLikelihood, fitJointLikelihoodFromGrams, trainingGrams, type JointLikelihoodOptions} from "../src/anm/joint-likelihood.js";
 import {fitReg, fitRegInd} from "../src/anm/regression-baselines.js";
@@ -162,6 +165,30 @@ const rows: Row[] = [
   {what: "KDE of a constant column", call: () => kdeLogDensity([dup, dup.map(() => 2)], [[0], [0]]), message: "data column 1 is constant"},
   {what: "KDE of data with NaN", call: () => kdeLogDensity([withValue(dup, 8, NaN)], [[0]]), message: "kdeLogDensity: data, column 0, row 8: NaN"},
   {what: "KDE at points of the wrong dimension", call: () => kdeLogDensity([dup], [[0], [1]]), message: "points: 2 columns, expected 1"},
+  // ---- issue 15: the kinetic network's fit ----
+  {what: "independent-noise fit without a structure", call: () => fitIndependentNoise(undefined as never, anmObs), message: "fitIndependentNoise: expected a model with names and parents"},
+  {what: "independent-noise fit with a NaN cell", call: () => fitIndependentNoise(anm, replaceColumn(anmObs, 1, withValue(anmObs[1], 4, NaN))), message: "fitIndependentNoise: sample, node X2, row 4: NaN"},
+  {what: "independent-noise fit with a column missing", call: () => fitIndependentNoise(anm, anmObs.slice(0, 3)), message: /fitIndependentNoise: sample: 3 columns, expected 4/},
+  {what: "independent-noise fit with fewer rows than parameters", call: () => fitIndependentNoise(anm, anmObs.map((c) => c.slice(0, 2))), message: "node Y has 3 parameters but the sample has 2 rows; expected at least 3"},
+  {what: "independent-noise fit with a parent constant at 0", call: () => fitIndependentNoise(anm, replaceColumn(anmObs, 0, new Float64Array(200))), message: "node X2: its 1 features are collinear on the 200 rows"},
+  {what: "kinetic observations from 9 samples", call: () => kineticObservations(9, 0), message: "kinetic network: multifactorial samples"},
+  {what: "kinetic observations from 10.5 samples", call: () => kineticObservations(10.5, 0), message: "kinetic network: multifactorial samples"},
+  {what: "kinetic observations with a negative seed", call: () => kineticObservations(10, -1), message: "kinetic network: simulation seed"},
+  {what: "kinetic ground truth at c = 1", call: () => dream4GroundTruth("kinetic", 0, 1, 10), message: "confounding level c must be in [0, 1), got 1"},
+  {what: "an unknown parameterisation", call: () => dream4GroundTruth("fitted" as never, 0, 0.5, 10), message: 'unknown DREAM4 parameterisation "fitted" (known: kinetic, stand-in)'},
+  // ---- issue 15: the dual-knockout benchmark ----
+  {what: "benchmark without a config", call: () => validateBenchmarkConfig(undefined as never), message: "dual-knockout benchmark: expected a config object"},
+  {what: "benchmark with 10 samples per regime", call: () => validateBenchmarkConfig({...BENCHMARK_DEFAULTS, n: [10]}), message: "dual-knockout benchmark: samples per regime"},
+  {what: "benchmark with a sample size twice", call: () => validateBenchmarkConfig({...BENCHMARK_DEFAULTS, n: [20, 20]}), message: "n lists a value twice"},
+  {what: "benchmark with an unknown noise model", call: () => validateBenchmarkConfig({...BENCHMARK_DEFAULTS, noise: ["loud" as never]}), message: 'unknown noise "loud" (known: none, normal, lognormal, microarray)'},
+  {what: "benchmark with an unknown method", call: () => validateBenchmarkConfig({...BENCHMARK_DEFAULTS, methods: ["oracle" as never]}), message: 'unknown method "oracle" (known: additive, intervention-generalization, structure-aware, anm)'},
+  {what: "benchmark with a method twice", call: () => validateBenchmarkConfig({...BENCHMARK_DEFAULTS, methods: ["anm", "anm"]}), message: "methods lists a method twice"},
+  {what: "benchmark with a NaN seed", call: () => validateBenchmarkConfig({...BENCHMARK_DEFAULTS, seed: NaN}), message: "dual-knockout benchmark: seed"},
+  {what: "benchmark with 1 truth sample", call: () => validateBenchmarkConfig({...BENCHMARK_DEFAULTS, truthSamples: 1}), message: "truth samples per pair"},
+  {what: "regime matrices with an unknown gene", call: () => regimeMatrices([{regime: "observational", knockout: "", sample: 0, gene: "G11", value: 1}], ["G1"]), message: 'gene "G11" is not one of G1'},
+  {what: "regime matrices with a NaN value", call: () => regimeMatrices([{regime: "observational", knockout: "", sample: 0, gene: "G1", value: NaN}], ["G1"]), message: "observational sample 0 gene G1: value NaN"},
+  {what: "ancestors of an edge to an unknown gene", call: () => goldStandardAncestors(["G1"], [["G1", "G2"]]), message: "edge G1 -> G2 names a gene not in G1"},
+  {what: "a score of a NaN prediction", call: () => scoreBenchmark([{n: 11, noise: "none", method: "anm", pair: "G1+G2", challenge: 0, gene: "G3", prediction: NaN, truth: 0, truth_mean: 0, truth_mean_se: 0, additive_exact: 0}]), message: "score: anm G1+G2 G3: prediction NaN"},
   // ---- item 12: result files ----
   {what: "results from an empty file", call: () => resultsFromArrow(new Uint8Array(0), "x.arrow"), message: "x.arrow: not an Arrow IPC file (0 bytes)"},
   {what: "results from a truncated file", call: () => resultsFromArrow(results.subarray(0, results.length - 40), "results.arrow"), message: "results.arrow: truncated Arrow IPC file"},

@@ -20,9 +20,14 @@ export const METHOD_COLORS: Record<string, string> = {
   reg: "#e7298a",
   "reg-ind": "#c9a0dc",
   oracle: "#555555",
+  // the DREAM4 dual-knockout benchmark
+  additive: "#d4a017",
 };
 
-export const METHOD_LABELS: Record<string, string> = Object.fromEntries([...METHODS, ...ANM_METHODS, ...CROSS_ONLY_LABELS].map((m) => [m.id, m.label]));
+/** Methods that exist only on one page. */
+const PAGE_ONLY_LABELS = [{id: "additive", label: "Additive baseline (DREAM4)"}];
+
+export const METHOD_LABELS: Record<string, string> = Object.fromEntries([...METHODS, ...ANM_METHODS, ...CROSS_ONLY_LABELS, ...PAGE_ONLY_LABELS].map((m) => [m.id, m.label]));
 
 /** Plot color-scale options mapping method labels to their colours, in METHODS order. */
 export function methodColorScale(ids: string[] = METHODS.map((m) => m.id)) {

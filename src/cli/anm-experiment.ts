@@ -8,6 +8,7 @@ import {NETWORK_DEFAULTS, type NetworkRow} from "../experiments/anm/network-runs
 import {SYNTHETIC_DEFAULTS, type ParameterRow, type SyntheticErrorRow} from "../experiments/anm/synthetic-runs.js";
 import {UNCERTAINTY_DEFAULTS, type UncertaintyRow} from "../experiments/anm/uncertainty-runs.js";
 import type {FlatRecord} from "../io/record-table.js";
+import {DREAM4_PARAMETERISATIONS, KINETIC_SAMPLES_DEFAULT, KINETIC_SAMPLES_MAX, KINETIC_SAMPLES_MIN, type Dream4Parameterisation} from "../anm/dream4-kinetic.js";
 import {intFlag, listFlag, nameListFlag, UsageError, type ParsedArgs} from "./args.js";
 
 export {ANM_EXPERIMENTS, type AnmExperiment};
@@ -17,7 +18,7 @@ export const ANM_USAGE = `Saengkyongam & Silva (UAI 2020), Gaussian additive noi
   anm-consistency  Fig. 2: the fixed K = 3 SCM, MAE of the joint effect on uniform test points in
                    [-3, 3]^3 and of the outcome's parameters vs n (--n, default 100..25600; --runs 50)
   anm-parameters   Fig. 3: the outcome's parameter estimates over --runs (200) at --n (1600)
-  anm-network      Fig. 4: the DREAM4 network-3 stand-in (Y = G4, K = 9); MAE and Spearman vs n
+  anm-network      Fig. 4: DREAM4 network 3 (Y = G4, K = 9); MAE and Spearman vs n
                    (--n, at c = 0.65) and vs confounding level (--c, at n = 1600), 95% bootstrap bands
   anm-uncertainty  Fig. 5: bootstrap prediction intervals at --points (10) test points ranked by
                    their KDE density (--n 1600, --c 0.65)
@@ -26,14 +27,16 @@ options for these: --mechanism linear|nonlinear (default both), --n LIST, --c LI
   --seed S (run r uses seed + r), --bootstrap B (50; at least ${MIN_BOOTSTRAP_ROUNDS} for a 95% band), --test-points M,
   --points P, --methods LIST (anm-consistency, anm-parameters, anm-network, anm-uncertainty;
   any of: ${ANM_METHOD_IDS.join(", ")}), --dgps LIST (anm-cross; any of: ${CROSS_DGPS.join(", ")}),
+  --network kinetic|stand-in (anm-network, anm-uncertainty: the SCM fitted to --multifactorial N
+  (default ${KINETIC_SAMPLES_DEFAULT}) simulated multifactorial samples of the kinetic model, or the random stand-in),
   --workers W, --shard i/n, --dry-run, --json, --out FILE (.arrow or .csv), --quiet, --force
 `;
 
 const ALLOWED: Record<AnmExperiment, string[]> = {
   "anm-consistency": ["mechanism", "n", "runs", "seed", "test-points", "methods"],
   "anm-parameters": ["mechanism", "n", "runs", "seed", "methods"],
-  "anm-network": ["n", "c", "runs", "seed", "bootstrap", "test-points", "methods"],
-  "anm-uncertainty": ["n", "c", "seed", "bootstrap", "points", "methods"],
+  "anm-network": ["n", "c", "runs", "seed", "bootstrap", "test-points", "methods", "network", "multifactorial"],
+  "anm-uncertainty": ["n", "c", "seed", "bootstrap", "points", "methods", "network", "multifactorial"],
   "anm-cross": ["n", "runs", "seed", "test-points", "dgps"],
 };
 const COMMON = ["json", "out", "quiet", "help", "force", "workers", "shard", "dry-run"];
@@ -59,10 +62,10 @@ export function buildAnmConfig(experiment: AnmExperiment, values: ParsedArgs["va
     config = {...d, mechanisms, n: listFlag(values, "n", d.n, {integer: true, min: 10}), runs: intFlag(values, "runs", d.runs, 1), seed: seedFlag(values, d.seed), testPoints: intFlag(values, "test-points", d.testPoints, 1), methods: methods(d.methods)};
   } else if (experiment === "anm-network") {
     const d = NETWORK_DEFAULTS;
-    config = {...d, n: listFlag(values, "n", d.n, {integer: true, min: 20}), c: listFlag(values, "c", d.c, {integer: false, min: 0}), runs: intFlag(values, "runs", d.runs, 1), seed: seedFlag(values, d.seed), bootstrap: intFlag(values, "bootstrap", d.bootstrap, 0), testPoints: intFlag(values, "test-points", d.testPoints, 2), methods: methods(d.methods)};
+    config = {...d, n: listFlag(values, "n", d.n, {integer: true, min: 20}), c: listFlag(values, "c", d.c, {integer: false, min: 0}), runs: intFlag(values, "runs", d.runs, 1), seed: seedFlag(values, d.seed), bootstrap: intFlag(values, "bootstrap", d.bootstrap, 0), testPoints: intFlag(values, "test-points", d.testPoints, 2), methods: methods(d.methods), ...networkFlags(values, d)};
   } else if (experiment === "anm-uncertainty") {
     const d = UNCERTAINTY_DEFAULTS;
-    config = {...d, n: single("n", d.n, true), c: single("c", d.c, false), seed: seedFlag(values, d.seed), bootstrap: intFlag(values, "bootstrap", d.bootstrap, 0), points: intFlag(values, "points", d.points, 1), methods: methods(d.methods)};
+    config = {...d, n: single("n", d.n, true), c: single("c", d.c, false), seed: seedFlag(values, d.seed), bootstrap: intFlag(values, "bootstrap", d.bootstrap, 0), points: intFlag(values, "points", d.points, 1), methods: methods(d.methods), ...networkFlags(values, d)};
   } else {
     const d = CROSS_DEFAULTS;
     const dgps = nameListFlag<CrossDgp>(values, "dgps", d.dgps, CROSS_DGPS);
@@ -74,6 +77,14 @@ export function buildAnmConfig(experiment: AnmExperiment, values: ParsedArgs["va
     throw new UsageError((e as Error).message);
   }
   return config;
+}
+
+/** --network and --multifactorial (the kinetic fit's sample count; only with the kinetic network). */
+function networkFlags(values: ParsedArgs["values"], d: {network: Dream4Parameterisation; samples: number}): {network: Dream4Parameterisation; samples: number} {
+  const [network, ...more] = nameListFlag<Dream4Parameterisation>(values, "network", [d.network], DREAM4_PARAMETERISATIONS);
+  if (more.length) throw new UsageError(`--network takes one value, got ${more.length + 1}`);
+  if (network !== "kinetic" && values.multifactorial !== undefined) throw new UsageError(`--multifactorial applies only to --network kinetic (the stand-in is not fitted to data)`);
+  return {network, samples: intFlag(values, "multifactorial", d.samples, KINETIC_SAMPLES_MIN, KINETIC_SAMPLES_MAX)};
 }
 
 /** The summary --json prints and the table printed for a whole run's rows. */

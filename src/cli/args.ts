@@ -29,6 +29,7 @@ export const OPTIONS = {
   "test-points": {type: "string"},
   points: {type: "string"},
   dgps: {type: "string"},
+  network: {type: "string"},
   // dream4 (src/cli/dream4-command.ts)
   knockouts: {type: "string"},
   knockdowns: {type: "string"},

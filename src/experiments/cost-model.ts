@@ -115,11 +115,19 @@ function unknownMethod(method: never): never {
  * prediction per method; its time is one Gram pass over the rows per refit, the predictions at
  * the test points, and a reference sample drawn once (referenceRows).
  */
-export function anmCost({rows, variables, regimes, testPoints, methods, refits, referenceRows = 0}: {rows: number; variables: number; regimes: number; testPoints: number; methods: number; refits: number; referenceRows?: number}): TaskCost {
+export function anmCost({rows, variables, regimes, testPoints, methods, refits, referenceRows = 0, kineticSamples = 0}: {rows: number; variables: number; regimes: number; testPoints: number; methods: number; refits: number; referenceRows?: number; kineticSamples?: number}): TaskCost {
   const memoryBytes = BYTES_BASELINE + 8 * (rows * regimes + referenceRows) * variables * 3 + 8 * testPoints * (variables + methods + 2) * 2;
-  const cpuSeconds = refits * (rows * regimes * variables * variables * 4 * SECONDS_PER_ROW_MONOMIAL + testPoints * variables * SECONDS_PER_ROW_MONOMIAL) + (referenceRows + testPoints) * variables * SECONDS_PER_ROW_SAMPLE;
+  const cpuSeconds = refits * (rows * regimes * variables * variables * 4 * SECONDS_PER_ROW_MONOMIAL + testPoints * variables * SECONDS_PER_ROW_MONOMIAL) + (referenceRows + testPoints) * variables * SECONDS_PER_ROW_SAMPLE + kineticSamples * SECONDS_PER_KINETIC_SAMPLE;
   return {memoryBytes, cpuSeconds};
 }
+
+/**
+ * The kinetic network's fit (dream4-kinetic.ts) simulates GNW's steady state with DREAM4's noise
+ * for each multifactorial sample: about 40 ms a sample measured (100 samples in 0.9-4 s), once
+ * per process and seed. Expressed in the structural model's units (divided by anm-network's
+ * calibration factor below), since the calibration multiplies every task's seconds.
+ */
+export const SECONDS_PER_KINETIC_SAMPLE = 0.04 / 5.42;
 
 /** The total of per-task costs for a run (or a shard): CPU seconds add up, a worker's memory is its largest task's. */
 export function totalCost(costs: TaskCost[]): {tasks: number; cpuSeconds: number; cpuSecondsMax: number; taskMemoryBytes: number} {

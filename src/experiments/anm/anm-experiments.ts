@@ -95,14 +95,28 @@ export function anmTaskCosts(config: AnmConfig): TaskCost[] {
       return syntheticTasks(config).map((t) => anmCost({rows: t.n, variables: 4, regimes: 5, testPoints: config.testPoints, methods: config.methods.length, refits: config.methods.length}));
     case "anm-network": {
       const points = networkPoints(config);
-      return networkTasks(config).map((t) => anmCost({rows: points[t.point].n, variables: 10, regimes: 11, testPoints: config.testPoints, methods: config.methods.length, refits: (config.bootstrap + 1) * config.methods.length, referenceRows: 100_000}));
+      return networkTasks(config).map((t) => anmCost({rows: points[t.point].n, variables: 10, regimes: 11, testPoints: config.testPoints, methods: config.methods.length, refits: (config.bootstrap + 1) * config.methods.length, referenceRows: 100_000, kineticSamples: kineticSamplesOf(config, t.point === 0)}));
     }
     case "anm-uncertainty":
-      return uncertaintyTasks(config).map(() => anmCost({rows: config.n, variables: 10, regimes: 11, testPoints: config.points, methods: config.methods.length, refits: config.methods.length}));
+      return uncertaintyTasks(config).map((replicate) => anmCost({rows: config.n, variables: 10, regimes: 11, testPoints: config.points, methods: config.methods.length, refits: config.methods.length, kineticSamples: kineticSamplesOf(config, replicate === 0)}));
     case "anm-cross":
       return crossTasks(config).map((t) => anmCost({rows: t.n, variables: 4, regimes: 5, testPoints: config.testPoints, methods: 4, refits: 4}));
     default:
       return unknownExperiment(config);
+  }
+}
+
+/** The kinetic fit's simulation, charged to the task that runs it first for a seed (the first point of each run, replicate 0). */
+function kineticSamplesOf(config: NetworkConfig | UncertaintyConfig, first: boolean): number {
+  switch (config.network) {
+    case "kinetic":
+      return first ? config.samples : 0;
+    case "stand-in":
+      return 0;
+    default: {
+      const unknown: never = config.network;
+      throw new Error(`unknown DREAM4 parameterisation "${unknown as string}"`);
+    }
   }
 }
 

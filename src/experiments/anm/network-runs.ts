@@ -1,7 +1,8 @@
 import {effectSpread} from "./synthetic-runs.js";
 import {outcomeIndex, type AnmModel} from "../../anm/anm-model.js";
 import {bootstrapIndex, marginalsOf, sampleAnm, takeRows, type Marginals} from "../../anm/anm-sampling.js";
-import {dream4Correlation, dream4StandIn} from "../../anm/dream4-network.js";
+import {dream4Correlation} from "../../anm/dream4-network.js";
+import {dream4GroundTruth, DREAM4_PARAMETERISATIONS, requireKineticSamples, type Dream4Parameterisation} from "../../anm/dream4-kinetic.js";
 import type {AnmTrainingData} from "../../anm/joint-likelihood.js";
 import {randomStream} from "../../random/streams.js";
 import {standardNormal} from "../../random/ziggurat.js";
@@ -12,8 +13,9 @@ import {fitAnmMethods, parseAnmMethods, type AnmMethodId} from "./anm-methods.js
 import {anmTrainingData, jointEffect, uniformTestPoints} from "./anm-data.js";
 
 /**
- * Saengkyongam & Silva's semi-synthetic experiment (Section 6.3, Fig. 4) on the stand-in
- * nonlinear ANM over the DREAM4 network-3 DAG (Y = G4, K = 9). Two sweeps: n at confounding
+ * Saengkyongam & Silva's semi-synthetic experiment (Section 6.3, Fig. 4) on a nonlinear ANM
+ * over the DREAM4 network-3 DAG (Y = G4, K = 9): by default fitted to multifactorial data of
+ * the kinetic model (dream4-kinetic.ts; run r simulates with seed + r), or the random stand-in. Two sweeps: n at confounding
  * level cAtN, and c at nAtC. Replicate 0 fits the full data; replicates 1..B refit bootstrap
  * resamples (rows drawn with replacement within each regime) for the 95% bands.
  */
@@ -24,14 +26,18 @@ export interface NetworkConfig {
   c: number[];
   nAtC: number;
   bootstrap: number;
-  /** independent stand-in SCMs and datasets (the paper shows one) */
+  /** independent ground-truth SCMs and datasets (the paper shows one) */
   runs: number;
+  /** where the SCM's parameters come from: the kinetic model's simulated data (default) or the random stand-in */
+  network: Dream4Parameterisation;
+  /** kinetic only: multifactorial samples the SCM is fitted to (simulated with seed + run) */
+  samples: number;
   seed: number;
   testPoints: number;
   methods: AnmMethodId[];
 }
 
-export const NETWORK_DEFAULTS: NetworkConfig = {experiment: "anm-network", n: [100, 400, 1600, 6400], cAtN: 0.65, c: [0.1, 0.35, 0.65, 0.8], nAtC: 1600, bootstrap: 50, runs: 1, seed: 0, testPoints: 100_000, methods: ["anm", "reg", "reg-ind", "oracle"]};
+export const NETWORK_DEFAULTS: NetworkConfig = {experiment: "anm-network", n: [100, 400, 1600, 6400], cAtN: 0.65, c: [0.1, 0.35, 0.65, 0.8], nAtC: 1600, bootstrap: 50, runs: 1, network: "kinetic", samples: 100, seed: 0, testPoints: 100_000, methods: ["anm", "reg", "reg-ind", "oracle"]};
 
 export interface NetworkRow {
   sweep: string;
@@ -56,6 +62,7 @@ export function validateNetworkConfig(c: NetworkConfig): void {
   for (const v of [...c.c, c.cAtN]) if (!(v >= 0 && v < 1)) throw new Error(`confounding level c must be in [0, 1), got ${v}`);
   checkBootstrapRounds(c.bootstrap);
   checkRunSeeds(c.seed, c.runs);
+  checkNetwork(c.network, c.samples);
   if (new Set(c.n).size !== c.n.length || new Set(c.c).size !== c.c.length) throw new Error(`n and c values must each be listed once (got n ${c.n.join(",")}, c ${c.c.join(",")})`);
   // Every correlation the run will draw, up front: a level with no positive-definite draw fails now, not after part of the sweep.
   for (let run = 0; run < c.runs; run++) for (const v of new Set([...c.c, c.cAtN])) dream4Correlation(c.seed + run, v);
@@ -92,7 +99,7 @@ export function runNetworkTask(c: NetworkConfig, task: NetworkTask, onReplicate?
   const {run} = task;
   const p = networkPoints(c)[task.point];
   const rows: NetworkRow[] = [];
-  const model = dream4StandIn(c.seed + run, p.c);
+  const model = dream4GroundTruth(c.network, c.seed + run, p.c, c.samples);
   const y = outcomeIndex(model);
   const ref = referenceMarginals(model, c.seed + run);
   const test = uniformTestPoints(model, c.testPoints, ref.mean.map((m, k) => m - 2 * ref.sd[k]), ref.mean.map((m, k) => m + 2 * ref.sd[k]), c.seed, "anm-network", run, `c=${p.c}`);
@@ -126,4 +133,10 @@ export function runNetwork(c: NetworkConfig, onProgress?: (done: number, total: 
 export function noisyOutcome(exact: Float64Array, sd: number, seed: number, ...path: (string | number)[]): Float64Array {
   const rng = randomStream(seed, ...path, "outcome-noise");
   return exact.map((v) => v + sd * standardNormal(rng));
+}
+
+/** A known parameterisation and, for the kinetic one, a sample count it can fit. */
+export function checkNetwork(network: Dream4Parameterisation, samples: number): void {
+  if (!(DREAM4_PARAMETERISATIONS as readonly string[]).includes(network)) throw new Error(`unknown network parameterisation "${network}"; expected one of ${DREAM4_PARAMETERISATIONS.join(", ")}`);
+  requireKineticSamples(samples);
 }

@@ -1,12 +1,13 @@
 import {outcomeIndex, type AnmModel} from "../../anm/anm-model.js";
 import type {AnmTrainingData} from "../../anm/joint-likelihood.js";
-import {dream4Correlation, dream4StandIn} from "../../anm/dream4-network.js";
+import {dream4Correlation} from "../../anm/dream4-network.js";
+import {dream4GroundTruth, type Dream4Parameterisation} from "../../anm/dream4-kinetic.js";
 import {kdeLogDensity} from "../../anm/gaussian-kde.js";
 import {checkRunSeeds} from "../run-seeds.js";
 import {checkBootstrapRounds} from "./bootstrap-rounds.js";
 import {fitAnmMethods, parseAnmMethods, type AnmMethodId} from "./anm-methods.js";
 import {anmTrainingData, jointEffect, uniformTestPoints} from "./anm-data.js";
-import {referenceMarginals, resample} from "./network-runs.js";
+import {checkNetwork, referenceMarginals, resample} from "./network-runs.js";
 
 /**
  * Fig. 5 of Saengkyongam & Silva: `points` uniform joint test points in the +-2 sd box, ranked
@@ -19,11 +20,15 @@ export interface UncertaintyConfig {
   c: number;
   points: number;
   bootstrap: number;
+  /** where the SCM's parameters come from (see NetworkConfig) */
+  network: Dream4Parameterisation;
+  /** kinetic only: multifactorial samples the SCM is fitted to (simulated with the seed) */
+  samples: number;
   seed: number;
   methods: AnmMethodId[];
 }
 
-export const UNCERTAINTY_DEFAULTS: UncertaintyConfig = {experiment: "anm-uncertainty", n: 1600, c: 0.65, points: 10, bootstrap: 50, seed: 0, methods: ["anm", "reg"]};
+export const UNCERTAINTY_DEFAULTS: UncertaintyConfig = {experiment: "anm-uncertainty", n: 1600, c: 0.65, points: 10, bootstrap: 50, network: "kinetic", samples: 100, seed: 0, methods: ["anm", "reg"]};
 
 export interface UncertaintyRow {
   point: number;
@@ -45,6 +50,7 @@ export function validateUncertaintyConfig(c: UncertaintyConfig): void {
   if (!Number.isInteger(c.points) || c.points < 1 || c.points > 1000) throw new Error(`points must be an integer in 1..1000, got ${c.points}`);
   checkBootstrapRounds(c.bootstrap);
   checkRunSeeds(c.seed, 1);
+  checkNetwork(c.network, c.samples);
   dream4Correlation(c.seed, c.c);
   parseAnmMethods(c.methods);
 }
@@ -66,7 +72,7 @@ let cached: UncertaintySetup | undefined;
 function uncertaintySetup(c: UncertaintyConfig): UncertaintySetup {
   const key = JSON.stringify(c);
   if (cached?.key === key) return cached;
-  const model = dream4StandIn(c.seed, c.c);
+  const model = dream4GroundTruth(c.network, c.seed, c.c, c.samples);
   const y = outcomeIndex(model);
   const K = y;
   const ref = referenceMarginals(model, c.seed);
