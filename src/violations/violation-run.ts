@@ -1,0 +1,139 @@
+import {detectAncestors} from "../estimators/ancestor-detection.js";
+import {fitMethods, predictFitted} from "../experiments/score-methods.js";
+import {splitSizes} from "../experiments/run-data.js";
+import type {MethodId} from "../estimators/methods.js";
+import {predict} from "../regression/polynomial-regression.js";
+import {momentLayout, accumulateFolds} from "../regression/moments.js";
+import {jointRegime, mixedRegime, observationalRegime, singleRegime} from "../scm/regime.js";
+import {interventionsFromSample, type RegimeSample} from "../scm/sample-regime.js";
+import {fail, requireInteger} from "../validate.js";
+import {pilotTest, separabilityCheck, sinksOf} from "./detection.js";
+import {blockInterventionGeneralization, fitSumOfSingles, predictSumOfSingles} from "./extra-methods.js";
+import {violatedJointEffect} from "./violated-effect.js";
+import {singleInterventions, violatedSampler} from "./violated-sampler.js";
+import {requireViolation, violatedScm} from "./violated-scm.js";
+import type {ViolationKind} from "./violation-kinds.js";
+
+/** The methods the violation experiment scores: six of the site's plus the two of extra-methods.ts. */
+export const VIOLATION_METHODS = ["intervention-generalization", "ig-projected", "ig-shared-alpha", "structure-aware", "observational", "joint-topline", "sum-of-singles", "block-ig"] as const;
+export type ViolationMethod = (typeof VIOLATION_METHODS)[number];
+const SITE_METHODS: MethodId[] = ["intervention-generalization", "ig-projected", "ig-shared-alpha", "structure-aware", "observational", "joint-topline"];
+
+/** The block remedy needs a block experiment; the lab runs it where the violation is a shared confounder. */
+export function methodsFor(kind: ViolationKind): ViolationMethod[] {
+  return VIOLATION_METHODS.filter((m) => m !== "block-ig" || kind === "shared-confounder");
+}
+
+export const PILOT_SIZES = [100, 300, 1000] as const;
+/** Checks: the pilot test of IG's and structure-aware's predictions at each pilot size, and the separability check. */
+export const CHECK_IDS = [...PILOT_SIZES.flatMap((m) => [`pilot-ig-${m}`, `pilot-sa-${m}`]), "separability"] as const;
+export type CheckId = (typeof CHECK_IDS)[number];
+
+export interface ViolationRunSettings {
+  kind: ViolationKind;
+  K: number;
+  lambda: number;
+  /** rows of each dataset (observational, each single, joint topline) before the 80/20 split */
+  n: number;
+  /** the SCM's seed (run r of a sweep uses seed + r) */
+  seed: number;
+  folds?: number;
+  testFraction?: number;
+}
+
+export interface ViolationMethodScore {
+  method: ViolationMethod;
+  /** RMSE against the exact E[Y | do(a)] over the joint test actions */
+  rmseTruth: number;
+  /** the same RMSE in units of s, the sd of the SCM's additive part (the unit of lambda) */
+  relRmse: number;
+  /** mean signed error (prediction - truth) in units of s */
+  relBias: number;
+}
+
+export interface ViolationRunResult {
+  scale: number;
+  pair: [number, number];
+  scores: ViolationMethodScore[];
+  checks: {check: CheckId; p: number}[];
+}
+
+/**
+ * One run of the violation experiment: draws every dataset of one violated SCM (observational,
+ * each single intervention (narrower under `narrow`), the block {i, j} under
+ * `shared-confounder`, joint training rows for the topline, a joint test split and a
+ * 1000-row joint pilot), fits every applicable method, scores it against the closed-form
+ * E[Y | do(a)], and runs each check. The query distribution is the paper's: independent
+ * Gaussians with the observational actions' means and sds.
+ */
+export function runViolation(s: ViolationRunSettings): ViolationRunResult {
+  const folds = s.folds ?? 3;
+  const testFraction = s.testFraction ?? 0.2;
+  requireInteger("runViolation: K", s.K, 1, 50);
+  requireInteger("runViolation: n", s.n, 50, 1e8);
+  requireInteger("runViolation: folds", folds, 2, 20);
+  if (!(testFraction > 0 && testFraction < 1)) fail(`runViolation: test fraction must be in (0, 1), found ${testFraction}`);
+  requireViolation("runViolation", s.kind, s.lambda, s.K);
+  const {K, seed, n} = s;
+  const v = violatedScm(K, seed, s.kind, s.lambda);
+  const {nTrain, nTest} = splitSizes(n, testFraction);
+  const draw = (regime: Parameters<typeof violatedSampler>[1], rows: number, interventions?: Parameters<typeof violatedSampler>[3], label = "data"): RegimeSample => violatedSampler(v, regime, seed, interventions, label)(rows);
+
+  const obs = draw(observationalRegime(K), nTrain);
+  const query = interventionsFromSample(obs);
+  const singleDist = singleInterventions(v, query);
+  const single = Array.from({length: K}, (_, k) => draw(singleRegime(K, k), nTrain, singleDist));
+  const jointNext = violatedSampler(v, jointRegime(K), seed, query, "data");
+  const jointTrain = jointNext(nTrain);
+  const test = jointNext(nTest);
+  const pilot = draw(jointRegime(K), Math.max(...PILOT_SIZES), query, "pilot");
+
+  const layout = momentLayout(3, obs.actions, obs.outcome);
+  const foldsOf = (x: RegimeSample) => accumulateFolds(layout, x.actions, x.outcome, nTrain, folds);
+  const training = {layout, K, observational: foldsOf(obs), single: single.map(foldsOf), joint: foldsOf(jointTrain)};
+  const fitted = fitMethods(training, training.observational, SITE_METHODS, "paper", query);
+  const at = (x: ArrayLike<number>[]) => {
+    const preds = predictFitted(fitted, x);
+    const out = new Map<ViolationMethod, Float64Array>(fitted.map((f, i) => [f.method as ViolationMethod, preds[i]]));
+    const sums = fitSumOfSingles(single, obs.outcome, nTrain, folds);
+    out.set("sum-of-singles", predictSumOfSingles(sums, x));
+    return out;
+  };
+  const testPreds = at(test.actions);
+  if (s.kind === "shared-confounder") {
+    const [i, j] = v.pair;
+    const blockDist = singleDist;
+    const block = draw(mixedRegime(K, [i, j]), nTrain, blockDist);
+    const others = single.flatMap((x, k) => (k === i || k === j ? [] : [foldsOf(x)]));
+    const model = blockInterventionGeneralization(layout, training.observational, foldsOf(block), others);
+    testPreds.set("block-ig", predict(model, test.actions));
+  }
+  const truth = violatedJointEffect(v, test.actions);
+  const scores = methodsFor(s.kind).map((method): ViolationMethodScore => {
+    const p = testPreds.get(method);
+    if (!p) fail(`runViolation: no prediction for ${method}`);
+    let se = 0;
+    let e = 0;
+    for (let r = 0; r < truth.length; r++) {
+      const d = p[r] - truth[r];
+      se += d * d;
+      e += d;
+    }
+    const rmseTruth = Math.sqrt(se / truth.length);
+    return {method, rmseTruth, relRmse: rmseTruth / v.scale, relBias: e / truth.length / v.scale};
+  });
+
+  const checks: {check: CheckId; p: number}[] = [];
+  const pilotPreds = at(pilot.actions);
+  for (const m of PILOT_SIZES) {
+    const x = pilot.actions.map((c) => c.subarray(0, m));
+    const y = pilot.outcome.subarray(0, m);
+    checks.push({check: `pilot-ig-${m}`, p: pilotTest(x, y, pilotPreds.get("intervention-generalization")!.subarray(0, m)).p});
+    checks.push({check: `pilot-sa-${m}`, p: pilotTest(x, y, pilotPreds.get("structure-aware")!.subarray(0, m)).p});
+  }
+  if (K >= 2) {
+    const sinks = sinksOf(detectAncestors(training).ancestors);
+    checks.push({check: "separability", p: sinks.length ? separabilityCheck(single, sinks).p : 1});
+  }
+  return {scale: v.scale, pair: v.pair, scores, checks};
+}
