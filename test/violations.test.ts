@@ -78,3 +78,45 @@ test("the coupling pair is a valid, seed-determined pair that covers every pair"
   assert.throws(() => violatedScm(1, 0, "interaction", 0.5), /K must be >= 2/);
   assert.throws(() => violatedScm(3, 0, "interaction", Number.NaN), /lambda/);
 });
+
+import {randomStream} from "../src/random/streams.js";
+import {anmViolation, anmViolationEffect, sampleViolatedAnm, skewedHeavyVariate, ANM_VIOLATION_KIND_IDS} from "../src/violations/anm-violations.js";
+import {sampleAnm} from "../src/anm/anm-sampling.js";
+
+test("ANM violations: lambda = 0 draws sampleAnm's rows; closed-form E[Y | do(x)] matches Monte Carlo; the noise keeps its covariance", () => {
+  const marginals = {mean: [0.2, -0.3, 0.5], sd: [0, 0, 0]};
+  for (const kind of ANM_VIOLATION_KIND_IDS) {
+    const v0 = anmViolation(kind, 0);
+    assert.deepEqual(sampleViolatedAnm(v0, {kind: "observational"}, 200, null, 3, "t"), sampleAnm(v0.truth, {kind: "observational"}, 200, null, 3, "t"));
+    const v = anmViolation(kind, 1);
+    const s = sampleViolatedAnm(v, {kind: "joint"}, 80_000, marginals, 5, "mc");
+    const {mean, se} = meanSe(s[3]);
+    const exact = anmViolationEffect(v, marginals.mean.map((m) => [m]))[0];
+    assert.ok(Math.abs(mean - exact) < 4.5 * se, `${kind}: MC ${mean} ± ${se}, closed form ${exact}`);
+  }
+  // non-Gaussian noise: same variance of Y's noise as Gaussian (Sigma_YY = 1), visibly skewed
+  const v = anmViolation("anm-noise", 1);
+  const s = sampleViolatedAnm(v, {kind: "joint"}, 100_000, {mean: [0, 0, 0], sd: [0, 0, 0]}, 9, "shape");
+  const y = s[3];
+  const m = meanSe(y).mean;
+  let v2 = 0;
+  let v3 = 0;
+  for (const x of y) {
+    v2 += (x - m) ** 2;
+    v3 += (x - m) ** 3;
+  }
+  v2 /= y.length;
+  v3 /= y.length;
+  assert.ok(Math.abs(v2 - 1) < 0.05, `variance ${v2}`);
+  assert.ok(v3 / v2 ** 1.5 > 0.05, `skewness ${v3 / v2 ** 1.5}`);
+  // the non-Gaussian source itself: mean 0, variance 1, skewness 2 / 2^1.5 = 0.71 (t_5 adds none)
+  const rng = randomStream(1, "w");
+  const w = Float64Array.from({length: 200_000}, () => skewedHeavyVariate(rng));
+  const wm = meanSe(w);
+  assert.ok(Math.abs(wm.mean) < 4.5 * wm.se, `mean ${wm.mean}`);
+  const wv = w.reduce((acc, x) => acc + (x - wm.mean) ** 2, 0) / w.length;
+  const ws = w.reduce((acc, x) => acc + (x - wm.mean) ** 3, 0) / w.length / wv ** 1.5;
+  assert.ok(Math.abs(wv - 1) < 0.03, `variance ${wv}`);
+  assert.ok(ws > 0.5 && ws < 0.9, `skewness ${ws}`);
+  assert.throws(() => anmViolation("anm-noise", 1.5), /\[0, 1\]/);
+});

@@ -2,8 +2,8 @@ import {recordsToArrow, recordsToCsv, type FlatRecord} from "../io/record-table.
 import {LIBRARY_VERSION} from "../io/experiment-metadata.js";
 import {codeVersion} from "../node/code-version.js";
 import {checkOutputPath, OutputPathError, writeOrRecover} from "../node/output-file.js";
-import {VIOLATION_KIND_IDS, type ViolationKind} from "../violations/violation-kinds.js";
-import {CHECK_IDS} from "../violations/violation-run.js";
+import {ALL_VIOLATION_KIND_IDS, isAnmKind, type AnyViolationKind} from "../violations/violation-kinds.js";
+import {checksFor} from "../violations/violation-run.js";
 import {runViolationTask, summarizeViolation, taskSeconds, validateViolationConfig, VIOLATION_DEFAULTS, violationTasks, type ViolationConfig, type ViolationRow} from "../violations/violation-sweep.js";
 import {intFlag, listFlag, UsageError, type FlagValues} from "./args.js";
 
@@ -14,8 +14,9 @@ const ALLOWED = ["kind", "lambda", "k", "n", "runs", "seed", "json", "out", "qui
 
 export const VIOLATION_USAGE = `The violation lab (issue 13; page /assumptions): every method scored against the exact
 E[Y | do(a)] of SCMs that break one assumption with strength lambda (lambda = 0 is the paper's model):
-  violation        --kind ${VIOLATION_KIND_IDS.join("|")} (required)
-options for violation: --lambda LIST (default 0,0.25,0.5,1; narrow: at most 1), --k LIST (default 3,5),
+  violation        --kind ${ALL_VIOLATION_KIND_IDS.join("|")} (required)
+  (anm-noise, anm-dag, anm-reversed: Saengkyongam & Silva's nonlinear K = 3 ANM; K is 3)
+options for violation: --lambda LIST (default 0,0.25,0.5,1; narrow and the ANM kinds: at most 1), --k LIST (default 3,5),
   --n N rows per dataset (default 1e4), --runs R SCMs per point (default 100), --seed S (run r uses
   seed + r at every point), --json, --out FILE (.arrow or .csv; one row per K, lambda, run, method,
   with the run's check p-values), --quiet. Runs in this process, one task after another: --workers,
@@ -37,9 +38,9 @@ export function buildViolationConfig(values: FlagValues): ViolationConfig {
     throw new UsageError(`--${k} does not apply to violation (it takes ${ALLOWED.filter((a) => a !== "help").map((a) => `--${a}`).join(", ")})`);
   }
   const rawKind = values.kind;
-  if (rawKind === undefined) throw new UsageError(`violation needs --kind (one of ${VIOLATION_KIND_IDS.join(", ")})`);
-  if (typeof rawKind !== "string" || !VIOLATION_KIND_IDS.includes(rawKind as ViolationKind)) throw new UsageError(`--kind expects one of ${VIOLATION_KIND_IDS.join(", ")}; got "${String(rawKind)}"`);
-  const kind = rawKind as ViolationKind;
+  if (rawKind === undefined) throw new UsageError(`violation needs --kind (one of ${ALL_VIOLATION_KIND_IDS.join(", ")})`);
+  if (typeof rawKind !== "string" || !ALL_VIOLATION_KIND_IDS.includes(rawKind as AnyViolationKind)) throw new UsageError(`--kind expects one of ${ALL_VIOLATION_KIND_IDS.join(", ")}; got "${String(rawKind)}"`);
+  const kind = rawKind as AnyViolationKind;
   const d = VIOLATION_DEFAULTS;
   const nList = listFlag(values, "n", [d.n], {integer: true, min: 200, max: 10_000_000});
   if (nList.length !== 1) throw new UsageError(`--n takes one value for violation, got ${nList.length}`);
@@ -47,8 +48,8 @@ export function buildViolationConfig(values: FlagValues): ViolationConfig {
   const config: ViolationConfig = {
     experiment: "violation",
     kind,
-    lambda: listFlag(values, "lambda", d.lambda, {integer: false, min: 0, max: kind === "narrow" ? 1 : 100}),
-    K: listFlag(values, "k", d.K, {integer: true, min: 2, max: 12}),
+    lambda: listFlag(values, "lambda", d.lambda, {integer: false, min: 0, max: kind === "narrow" || isAnmKind(kind) ? 1 : 100}),
+    K: listFlag(values, "k", isAnmKind(kind) ? [3] : d.K, {integer: true, min: 2, max: 12}),
     n: nList[0],
     runs,
     seed: intFlag(values, "seed", d.seed, 0, 2 ** 31 - 1 - runs),
@@ -99,7 +100,7 @@ export async function runViolationCommand(values: FlagValues, io: ViolationIo): 
   } else io.stdout(table);
   let status = 0;
   if (out) {
-    const metadata = {experiment: VIOLATION_EXPERIMENT, config: JSON.stringify(config), seed: String(config.seed), seeds: `${config.seed}..${config.seed + config.runs - 1}`, code_version: codeVersion(), generator: LIBRARY_VERSION, checks: CHECK_IDS.join(",")};
+    const metadata = {experiment: VIOLATION_EXPERIMENT, config: JSON.stringify(config), seed: String(config.seed), seeds: `${config.seed}..${config.seed + config.runs - 1}`, code_version: codeVersion(), generator: LIBRARY_VERSION, checks: checksFor(config.kind).join(",")};
     const recs = rows as unknown as FlatRecord[];
     const r = writeOrRecover(out, out.kind === "arrow" ? recordsToArrow(recs, metadata) : recordsToCsv(recs));
     if ("written" in r) log(`wrote ${r.written}\n`);

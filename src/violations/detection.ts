@@ -131,10 +131,14 @@ export function calibratedThreshold(nullPValues: number[], alpha = 0.05): number
   return quantile(Float64Array.from(nullPValues), alpha);
 }
 
-/** Fraction of p-values at or below the threshold, with its binomial standard error. */
+/**
+ * Fraction of p-values at or below the threshold, with its binomial standard error. A p-value of
+ * 1 never flags (a check that returns 1 has no evidence: calibrated on such a check, the
+ * threshold is 1, and flagging p = 1 would call a blind check perfect).
+ */
 export function power(pValues: number[], threshold: number): {power: number; se: number; n: number} {
   if (pValues.length === 0) fail("power: no p-values");
-  const hits = pValues.filter((p) => p <= threshold).length;
+  const hits = pValues.filter((p) => p <= threshold && p < 1).length;
   const rate = hits / pValues.length;
   return {power: rate, se: Math.sqrt((rate * (1 - rate)) / pValues.length), n: pValues.length};
 }

@@ -1,3 +1,5 @@
+import {ANM_VIOLATION_KIND_IDS, ANM_VIOLATION_KINDS, type AnmViolationKind} from "./anm-violations.js";
+
 /**
  * The assumption violations of the lab (issue 13). Each has a strength lambda >= 0; lambda = 0 is
  * exactly the model of Kekić et al. (the SCM randomAdditiveScm draws), so every kind shares its
@@ -14,8 +16,17 @@ export const VIOLATION_KINDS = [
 export type ViolationKind = (typeof VIOLATION_KINDS)[number]["id"];
 export const VIOLATION_KIND_IDS: ViolationKind[] = VIOLATION_KINDS.map((v) => v.id);
 
-export function violationLabel(kind: ViolationKind): string {
-  return VIOLATION_KINDS.find((v) => v.id === kind)?.label ?? kind;
+/** Every kind the lab runs: the additive SCM's (above) and the Gaussian ANM's (anm-violations.ts). */
+export const ALL_VIOLATION_KINDS = [...VIOLATION_KINDS, ...ANM_VIOLATION_KINDS];
+export type AnyViolationKind = ViolationKind | AnmViolationKind;
+export const ALL_VIOLATION_KIND_IDS: AnyViolationKind[] = ALL_VIOLATION_KINDS.map((v) => v.id);
+
+export function isAnmKind(kind: AnyViolationKind): kind is AnmViolationKind {
+  return (ANM_VIOLATION_KIND_IDS as string[]).includes(kind);
+}
+
+export function violationLabel(kind: AnyViolationKind): string {
+  return ALL_VIOLATION_KINDS.find((v) => v.id === kind)?.label ?? kind;
 }
 
 /** The single-intervention sd as a fraction of the joint query's sd under the narrow violation. */

@@ -12,25 +12,42 @@ import {blockInterventionGeneralization, fitSumOfSingles, predictSumOfSingles} f
 import {violatedJointEffect} from "./violated-effect.js";
 import {singleInterventions, violatedSampler} from "./violated-sampler.js";
 import {requireViolation, violatedScm} from "./violated-scm.js";
-import type {ViolationKind} from "./violation-kinds.js";
+import {ALL_VIOLATION_KIND_IDS, isAnmKind, type AnyViolationKind} from "./violation-kinds.js";
+import type {AnmViolationKind} from "./anm-violations.js";
+import {anmViolationData, fitAnmViolation} from "./anm-violation-run.js";
 
 /** The methods the violation experiment scores: six of the site's plus the two of extra-methods.ts. */
-export const VIOLATION_METHODS = ["intervention-generalization", "ig-projected", "ig-shared-alpha", "structure-aware", "observational", "joint-topline", "sum-of-singles", "block-ig"] as const;
+export const VIOLATION_METHODS = ["intervention-generalization", "ig-projected", "ig-shared-alpha", "structure-aware", "observational", "joint-topline", "sum-of-singles", "block-ig", "anm", "reg"] as const;
 export type ViolationMethod = (typeof VIOLATION_METHODS)[number];
 const SITE_METHODS: MethodId[] = ["intervention-generalization", "ig-projected", "ig-shared-alpha", "structure-aware", "observational", "joint-topline"];
 
-/** The block remedy needs a block experiment; the lab runs it where the violation is a shared confounder. */
-export function methodsFor(kind: ViolationKind): ViolationMethod[] {
-  return VIOLATION_METHODS.filter((m) => m !== "block-ig" || kind === "shared-confounder");
+/**
+ * The block remedy needs a block experiment; the lab runs it where the violation is a shared
+ * confounder. Saengkyongam & Silva's ANM estimator and its REG baseline run on the ANM kinds.
+ */
+export function methodsFor(kind: AnyViolationKind): ViolationMethod[] {
+  if (isAnmKind(kind)) return VIOLATION_METHODS.filter((m) => m !== "block-ig");
+  return VIOLATION_METHODS.filter((m) => (m !== "block-ig" || kind === "shared-confounder") && m !== "anm" && m !== "reg");
 }
 
 export const PILOT_SIZES = [100, 300, 1000] as const;
-/** Checks: the pilot test of IG's and structure-aware's predictions at each pilot size, and the separability check. */
-export const CHECK_IDS = [...PILOT_SIZES.flatMap((m) => [`pilot-ig-${m}`, `pilot-sa-${m}`]), "separability"] as const;
-export type CheckId = (typeof CHECK_IDS)[number];
+type PilotSize = (typeof PILOT_SIZES)[number];
+/**
+ * Checks: the pilot test of an estimator's predictions at each pilot size (IG and structure-aware
+ * on the additive SCM; IG and the ANM on the ANM), and the checks that need no joint data:
+ * separability (additive SCM), the Gaussianity of the ANM's residuals and the likelihood ratio
+ * of its DAG against the complete DAG (ANM).
+ */
+export const CHECK_IDS = [...PILOT_SIZES.flatMap((m) => [`pilot-ig-${m}`, `pilot-sa-${m}`, `pilot-anm-${m}`] as const), "separability", "gaussianity", "graph-lr"] as const;
+export type CheckId = `pilot-${"ig" | "sa" | "anm"}-${PilotSize}` | "separability" | "gaussianity" | "graph-lr";
+
+export function checksFor(kind: AnyViolationKind): CheckId[] {
+  const anm = isAnmKind(kind);
+  return [...PILOT_SIZES.flatMap((m): CheckId[] => [`pilot-ig-${m}`, anm ? `pilot-anm-${m}` : `pilot-sa-${m}`]), ...(anm ? (["gaussianity", "graph-lr"] as const) : (["separability"] as const))];
+}
 
 export interface ViolationRunSettings {
-  kind: ViolationKind;
+  kind: AnyViolationKind;
   K: number;
   lambda: number;
   /** rows of each dataset (observational, each single, joint topline) before the 80/20 split */
@@ -69,10 +86,16 @@ export interface ViolationRunResult {
 export function runViolation(s: ViolationRunSettings): ViolationRunResult {
   const folds = s.folds ?? 3;
   const testFraction = s.testFraction ?? 0.2;
+  if (!s || typeof s !== "object") fail(`runViolation: expected settings, found ${String(s)}`);
   requireInteger("runViolation: K", s.K, 1, 50);
   requireInteger("runViolation: n", s.n, 50, 1e8);
   requireInteger("runViolation: folds", folds, 2, 20);
+  requireInteger("runViolation: seed", s.seed, 0, 2 ** 31 - 1);
   if (!(testFraction > 0 && testFraction < 1)) fail(`runViolation: test fraction must be in (0, 1), found ${testFraction}`);
+  if (ALL_VIOLATION_KIND_IDS.includes(s.kind) && isAnmKind(s.kind)) {
+    if (s.K !== 3) fail(`runViolation: the ANM violations use Saengkyongam & Silva's K = 3 model; K must be 3, found ${s.K}`);
+    return runAnmViolation({...s, kind: s.kind}, folds, testFraction);
+  }
   requireViolation("runViolation", s.kind, s.lambda, s.K);
   const {K, seed, n} = s;
   const v = violatedScm(K, seed, s.kind, s.lambda);
@@ -109,19 +132,7 @@ export function runViolation(s: ViolationRunSettings): ViolationRunResult {
     testPreds.set("block-ig", predict(model, test.actions));
   }
   const truth = violatedJointEffect(v, test.actions);
-  const scores = methodsFor(s.kind).map((method): ViolationMethodScore => {
-    const p = testPreds.get(method);
-    if (!p) fail(`runViolation: no prediction for ${method}`);
-    let se = 0;
-    let e = 0;
-    for (let r = 0; r < truth.length; r++) {
-      const d = p[r] - truth[r];
-      se += d * d;
-      e += d;
-    }
-    const rmseTruth = Math.sqrt(se / truth.length);
-    return {method, rmseTruth, relRmse: rmseTruth / v.scale, relBias: e / truth.length / v.scale};
-  });
+  const scores = methodsFor(s.kind).map((method) => scoreAgainst(method, testPreds.get(method), truth, v.scale));
 
   const checks: {check: CheckId; p: number}[] = [];
   const pilotPreds = at(pilot.actions);
@@ -136,4 +147,64 @@ export function runViolation(s: ViolationRunSettings): ViolationRunResult {
     checks.push({check: "separability", p: sinks.length ? separabilityCheck(single, sinks).p : 1});
   }
   return {scale: v.scale, pair: v.pair, scores, checks};
+}
+
+/** The same run on a violated Gaussian ANM (anm-violations.ts); scale = the sd of the exact effect over the test points. */
+function runAnmViolation(s: ViolationRunSettings & {kind: AnmViolationKind}, folds: number, testFraction: number): ViolationRunResult {
+  if (!(s.lambda >= 0 && s.lambda <= 1)) fail(`runViolation: lambda of ${s.kind} must be in [0, 1], found ${s.lambda}`);
+  const {nTrain, nTest} = splitSizes(s.n, testFraction);
+  const d = anmViolationData(s.kind, s.lambda, nTrain, nTest, Math.max(...PILOT_SIZES), s.seed);
+  const K = d.K;
+  const asRegime = (x: Float64Array[]) => ({actions: x.slice(0, K), outcome: x[K]});
+  const obs = asRegime(d.observational);
+  const single = d.single.map(asRegime);
+  const query = {mean: d.marginals.mean, std: d.marginals.sd};
+  const layout = momentLayout(3, obs.actions, obs.outcome);
+  const foldsOf = (x: {actions: Float64Array[]; outcome: Float64Array}) => accumulateFolds(layout, x.actions, x.outcome, nTrain, folds);
+  const training = {layout, K, observational: foldsOf(obs), single: single.map(foldsOf), joint: foldsOf(asRegime(d.jointTrain))};
+  const fitted = fitMethods(training, training.observational, SITE_METHODS, "paper", query);
+  const sums = fitSumOfSingles(single, obs.outcome, nTrain, folds);
+  const anm = fitAnmViolation(d.v, d.observational, d.single);
+  const at = (x: ArrayLike<number>[]) => {
+    const preds = predictFitted(fitted, x);
+    const out = new Map<ViolationMethod, Float64Array>(fitted.map((f, i) => [f.method as ViolationMethod, preds[i]]));
+    out.set("sum-of-singles", predictSumOfSingles(sums, x));
+    out.set("anm", anm.predictAnm(x));
+    out.set("reg", anm.predictReg(x));
+    return out;
+  };
+  const testActions = d.test.slice(0, K);
+  const preds = at(testActions);
+  let m = 0;
+  for (const t of d.truth) m += t;
+  m /= d.truth.length;
+  let ss = 0;
+  for (const t of d.truth) ss += (t - m) ** 2;
+  const scale = Math.sqrt(ss / d.truth.length);
+  const scores = methodsFor(s.kind).map((method) => scoreAgainst(method, preds.get(method), d.truth, scale));
+  const checks: {check: CheckId; p: number}[] = [];
+  const pilotActions = d.pilot.slice(0, K);
+  const pilotPreds = at(pilotActions);
+  for (const size of PILOT_SIZES) {
+    const x = pilotActions.map((c) => c.subarray(0, size));
+    const y = d.pilot[K].subarray(0, size);
+    checks.push({check: `pilot-ig-${size}`, p: pilotTest(x, y, pilotPreds.get("intervention-generalization")!.subarray(0, size)).p});
+    checks.push({check: `pilot-anm-${size}`, p: pilotTest(x, y, pilotPreds.get("anm")!.subarray(0, size)).p});
+  }
+  checks.push({check: "gaussianity", p: anm.gaussianityP});
+  checks.push({check: "graph-lr", p: anm.graphP});
+  return {scale, pair: [0, 0], scores, checks};
+}
+
+function scoreAgainst(method: ViolationMethod, p: Float64Array | undefined, truth: Float64Array, scale: number): ViolationMethodScore {
+  if (!p) fail(`runViolation: no prediction for ${method}`);
+  let se = 0;
+  let e = 0;
+  for (let r = 0; r < truth.length; r++) {
+    const d = p[r] - truth[r];
+    se += d * d;
+    e += d;
+  }
+  const rmseTruth = Math.sqrt(se / truth.length);
+  return {method, rmseTruth, relRmse: rmseTruth / scale, relBias: e / truth.length / scale};
 }

@@ -1,9 +1,9 @@
 import {meanSem} from "../metrics.js";
 import {fail, requireInteger} from "../validate.js";
 import {calibratedThreshold, power} from "./detection.js";
-import {CHECK_IDS, methodsFor, runViolation, type CheckId, type ViolationMethod} from "./violation-run.js";
+import {checksFor, methodsFor, runViolation, type CheckId, type ViolationMethod} from "./violation-run.js";
 import {requireViolation} from "./violated-scm.js";
-import type {ViolationKind} from "./violation-kinds.js";
+import {isAnmKind, type AnyViolationKind} from "./violation-kinds.js";
 
 /**
  * The violation experiment's sweep: one kind, lambdas x Ks, `runs` SCMs per point (run r uses
@@ -12,7 +12,7 @@ import type {ViolationKind} from "./violation-kinds.js";
  */
 export interface ViolationConfig {
   experiment: "violation";
-  kind: ViolationKind;
+  kind: AnyViolationKind;
   lambda: number[];
   K: number[];
   n: number;
@@ -27,7 +27,12 @@ export function validateViolationConfig(c: ViolationConfig): void {
   if (!Array.isArray(c.K) || c.K.length === 0) fail("violation config: no K given");
   if (!Array.isArray(c.lambda) || c.lambda.length === 0) fail("violation config: no lambda given");
   c.K.forEach((K) => requireInteger("violation config: K", K, 2, 12));
-  c.lambda.forEach((l) => requireViolation("violation config", c.kind, l, Math.min(...c.K)));
+  if (isAnmKind(c.kind)) {
+    if (c.K.some((K) => K !== 3)) fail(`violation config: the ANM violations use Saengkyongam & Silva's K = 3 model; --k must be 3, found ${c.K.join(", ")}`);
+    c.lambda.forEach((l) => {
+      if (!(l >= 0 && l <= 1)) fail(`violation config: lambda of ${c.kind} must be in [0, 1], found ${l}`);
+    });
+  } else c.lambda.forEach((l) => requireViolation("violation config", c.kind, l, Math.min(...c.K)));
   for (const [name, list] of [["K", c.K], ["lambda", c.lambda]] as const)
     if (new Set(list).size !== list.length) fail(`violation config: a ${name} value is listed twice (${list.join(", ")}); each once, or its runs would be pooled`);
   requireInteger("violation config: n", c.n, 200, 10_000_000);
@@ -47,7 +52,7 @@ export function violationTasks(c: ViolationConfig): ViolationTask[] {
 
 /** One results row per (K, lambda, run, method); the run's check p-values repeat on each of its rows. */
 export type ViolationRow = {
-  kind: ViolationKind;
+  kind: AnyViolationKind;
   K: number;
   lambda: number;
   run: number;
@@ -57,12 +62,16 @@ export type ViolationRow = {
   rel_rmse: number;
   rel_bias: number;
   scale: number;
-} & Record<`p_${CheckId}`, number>;
+} & Partial<Record<`p_${CheckId}`, number>>;
 
 export function runViolationTask(c: ViolationConfig, t: ViolationTask): ViolationRow[] {
   const seed = c.seed + t.run;
   const r = runViolation({kind: c.kind, K: t.K, lambda: t.lambda, n: c.n, seed});
-  const checks = Object.fromEntries(CHECK_IDS.map((id) => [`p_${id}`, r.checks.find((x) => x.check === id)?.p ?? 1])) as Record<`p_${CheckId}`, number>;
+  const checks = Object.fromEntries(checksFor(c.kind).map((id) => {
+    const found = r.checks.find((x) => x.check === id);
+    if (!found) fail(`runViolationTask: the run did not report check ${id}`);
+    return [`p_${id}`, found.p];
+  }));
   return r.scores.map((s) => ({kind: c.kind, K: t.K, lambda: t.lambda, run: t.run, seed, method: s.method, rmse_truth: s.rmseTruth, rel_rmse: s.relRmse, rel_bias: s.relBias, scale: r.scale, ...checks}));
 }
 
@@ -72,7 +81,7 @@ export function taskSeconds(K: number, n: number): number {
 }
 
 export interface ViolationPointSummary {
-  kind: ViolationKind;
+  kind: AnyViolationKind;
   K: number;
   lambda: number;
   runs: number;
@@ -90,11 +99,11 @@ export function summarizeViolation(rows: ViolationRow[], alpha = 0.05): Violatio
     const atK = rows.filter((r) => r.K === K);
     const runP = (lambda: number, check: CheckId) => {
       const firstPerRun = new Map<number, number>();
-      for (const r of atK) if (r.lambda === lambda && !firstPerRun.has(r.run)) firstPerRun.set(r.run, r[`p_${check}`]);
+      for (const r of atK) if (r.lambda === lambda && !firstPerRun.has(r.run)) firstPerRun.set(r.run, r[`p_${check}`] ?? fail(`summarizeViolation: a row has no p-value of ${check}`));
       return [...firstPerRun.values()];
     };
     const hasNull = atK.some((r) => r.lambda === 0);
-    const thresholds = new Map(CHECK_IDS.map((check) => [check, hasNull && runP(0, check).length >= 2 ? calibratedThreshold(runP(0, check), alpha) : alpha]));
+    const thresholds = new Map(checksFor(kind).map((check) => [check, hasNull && runP(0, check).length >= 2 ? calibratedThreshold(runP(0, check), alpha) : alpha]));
     for (const lambda of [...new Set(atK.map((r) => r.lambda))]) {
       const here = atK.filter((r) => r.lambda === lambda);
       const methods = methodsFor(kind).map((method) => {
@@ -105,7 +114,7 @@ export function summarizeViolation(rows: ViolationRow[], alpha = 0.05): Violatio
         };
         return {method, relRmse: stat(m.map((r) => r.rel_rmse)), relBias: stat(m.map((r) => r.rel_bias))};
       });
-      const checks = CHECK_IDS.map((check) => {
+      const checks = checksFor(kind).map((check) => {
         const threshold = thresholds.get(check)!;
         const pw = power(runP(lambda, check), threshold);
         return {check, power: pw.power, se: pw.se, threshold, calibrated: hasNull};
