@@ -2,7 +2,7 @@ import {detectAncestors} from "../estimators/ancestor-detection.js";
 import {fitMethods, predictFitted} from "../experiments/score-methods.js";
 import {splitSizes} from "../experiments/run-data.js";
 import type {MethodId} from "../estimators/methods.js";
-import {predict} from "../regression/polynomial-regression.js";
+import {predict, type PolynomialModel} from "../regression/polynomial-regression.js";
 import {momentLayout, accumulateFolds} from "../regression/moments.js";
 import {jointRegime, mixedRegime, observationalRegime, singleRegime} from "../scm/regime.js";
 import {interventionsFromSample, type RegimeSample} from "../scm/sample-regime.js";
@@ -15,6 +15,7 @@ import {requireViolation, violatedScm} from "./violated-scm.js";
 import {ALL_VIOLATION_KIND_IDS, isAnmKind, type AnyViolationKind} from "./violation-kinds.js";
 import type {AnmViolationKind} from "./anm-violations.js";
 import {anmViolationData, fitAnmViolation} from "./anm-violation-run.js";
+import {anmViolationEffect} from "./anm-violations.js";
 
 /** The methods the violation experiment scores: six of the site's plus the two of extra-methods.ts. */
 export const VIOLATION_METHODS = ["intervention-generalization", "ig-projected", "ig-shared-alpha", "structure-aware", "observational", "joint-topline", "sum-of-singles", "block-ig", "anm", "reg"] as const;
@@ -76,17 +77,32 @@ export interface ViolationRunResult {
 }
 
 /**
- * One run of the violation experiment: draws every dataset of one violated SCM (observational,
- * each single intervention (narrower under `narrow`), the block {i, j} under
- * `shared-confounder`, joint training rows for the topline, a joint test split and a
- * 1000-row joint pilot), fits every applicable method, scores it against the closed-form
- * E[Y | do(a)], and runs each check. The query distribution is the paper's: independent
- * Gaussians with the observational actions' means and sds.
+ * One run's fitted methods on a violated SCM, as predictors: draws every dataset of one violated
+ * SCM (observational, each single intervention (narrower under `narrow`), the block {i, j} under
+ * `shared-confounder`, joint training rows for the topline, a joint test split and a 1000-row
+ * joint pilot) and fits every applicable method. The query distribution is the paper's:
+ * independent Gaussians with the observational actions' means and sds. `truth` is the
+ * closed-form E[Y | do(a)]; `scale` is the unit errors are reported in (s, the sd of the additive
+ * part, on the additive SCM; the sd of the exact effect over the test points on the ANM).
  */
-export function runViolation(s: ViolationRunSettings): ViolationRunResult {
+export interface ViolationFits {
+  K: number;
+  scale: number;
+  pair: [number, number];
+  query: {mean: number[]; std: number[]};
+  methods: ViolationMethod[];
+  predict(x: ArrayLike<number>[]): Map<ViolationMethod, Float64Array>;
+  truth(x: ArrayLike<number>[]): Float64Array;
+  test: {actions: Float64Array[]};
+  pilot: {actions: Float64Array[]; outcome: Float64Array};
+  /** the checks that need no joint data, already run */
+  noJointChecks: {check: CheckId; p: number}[];
+}
+
+function checkSettings(s: ViolationRunSettings): {folds: number; testFraction: number} {
+  if (!s || typeof s !== "object") fail(`runViolation: expected settings, found ${String(s)}`);
   const folds = s.folds ?? 3;
   const testFraction = s.testFraction ?? 0.2;
-  if (!s || typeof s !== "object") fail(`runViolation: expected settings, found ${String(s)}`);
   requireInteger("runViolation: K", s.K, 1, 50);
   requireInteger("runViolation: n", s.n, 50, 1e8);
   requireInteger("runViolation: folds", folds, 2, 20);
@@ -94,11 +110,17 @@ export function runViolation(s: ViolationRunSettings): ViolationRunResult {
   if (!(testFraction > 0 && testFraction < 1)) fail(`runViolation: test fraction must be in (0, 1), found ${testFraction}`);
   if (ALL_VIOLATION_KIND_IDS.includes(s.kind) && isAnmKind(s.kind)) {
     if (s.K !== 3) fail(`runViolation: the ANM violations use Saengkyongam & Silva's K = 3 model; K must be 3, found ${s.K}`);
-    return runAnmViolation({...s, kind: s.kind}, folds, testFraction);
-  }
-  requireViolation("runViolation", s.kind, s.lambda, s.K);
+    if (!(s.lambda >= 0 && s.lambda <= 1)) fail(`runViolation: lambda of ${s.kind} must be in [0, 1], found ${s.lambda}`);
+  } else requireViolation("runViolation", s.kind, s.lambda, s.K);
+  return {folds, testFraction};
+}
+
+export function violationFits(s: ViolationRunSettings): ViolationFits {
+  const {folds, testFraction} = checkSettings(s);
+  if (isAnmKind(s.kind)) return anmViolationFits({...s, kind: s.kind}, folds, testFraction);
+  const kind = s.kind;
   const {K, seed, n} = s;
-  const v = violatedScm(K, seed, s.kind, s.lambda);
+  const v = violatedScm(K, seed, kind, s.lambda);
   const {nTrain, nTest} = splitSizes(n, testFraction);
   const draw = (regime: Parameters<typeof violatedSampler>[1], rows: number, interventions?: Parameters<typeof violatedSampler>[3], label = "data"): RegimeSample => violatedSampler(v, regime, seed, interventions, label)(rows);
 
@@ -115,43 +137,28 @@ export function runViolation(s: ViolationRunSettings): ViolationRunResult {
   const foldsOf = (x: RegimeSample) => accumulateFolds(layout, x.actions, x.outcome, nTrain, folds);
   const training = {layout, K, observational: foldsOf(obs), single: single.map(foldsOf), joint: foldsOf(jointTrain)};
   const fitted = fitMethods(training, training.observational, SITE_METHODS, "paper", query);
-  const at = (x: ArrayLike<number>[]) => {
+  const sums = fitSumOfSingles(single, obs.outcome, nTrain, folds);
+  let block: PolynomialModel | undefined;
+  if (kind === "shared-confounder") {
+    const [i, j] = v.pair;
+    const blockSample = draw(mixedRegime(K, [i, j]), nTrain, singleDist);
+    const others = single.flatMap((x, k) => (k === i || k === j ? [] : [foldsOf(x)]));
+    block = blockInterventionGeneralization(layout, training.observational, foldsOf(blockSample), others);
+  }
+  const predictAll = (x: ArrayLike<number>[]) => {
     const preds = predictFitted(fitted, x);
     const out = new Map<ViolationMethod, Float64Array>(fitted.map((f, i) => [f.method as ViolationMethod, preds[i]]));
-    const sums = fitSumOfSingles(single, obs.outcome, nTrain, folds);
     out.set("sum-of-singles", predictSumOfSingles(sums, x));
+    if (block) out.set("block-ig", predict(block, x));
     return out;
   };
-  const testPreds = at(test.actions);
-  if (s.kind === "shared-confounder") {
-    const [i, j] = v.pair;
-    const blockDist = singleDist;
-    const block = draw(mixedRegime(K, [i, j]), nTrain, blockDist);
-    const others = single.flatMap((x, k) => (k === i || k === j ? [] : [foldsOf(x)]));
-    const model = blockInterventionGeneralization(layout, training.observational, foldsOf(block), others);
-    testPreds.set("block-ig", predict(model, test.actions));
-  }
-  const truth = violatedJointEffect(v, test.actions);
-  const scores = methodsFor(s.kind).map((method) => scoreAgainst(method, testPreds.get(method), truth, v.scale));
-
-  const checks: {check: CheckId; p: number}[] = [];
-  const pilotPreds = at(pilot.actions);
-  for (const m of PILOT_SIZES) {
-    const x = pilot.actions.map((c) => c.subarray(0, m));
-    const y = pilot.outcome.subarray(0, m);
-    checks.push({check: `pilot-ig-${m}`, p: pilotTest(x, y, pilotPreds.get("intervention-generalization")!.subarray(0, m)).p});
-    checks.push({check: `pilot-sa-${m}`, p: pilotTest(x, y, pilotPreds.get("structure-aware")!.subarray(0, m)).p});
-  }
-  if (K >= 2) {
-    const sinks = sinksOf(detectAncestors(training).ancestors);
-    checks.push({check: "separability", p: sinks.length ? separabilityCheck(single, sinks).p : 1});
-  }
-  return {scale: v.scale, pair: v.pair, scores, checks};
+  const sinks = sinksOf(detectAncestors(training).ancestors);
+  const noJointChecks: {check: CheckId; p: number}[] = [{check: "separability", p: sinks.length ? separabilityCheck(single, sinks).p : 1}];
+  return {K, scale: v.scale, pair: v.pair, query, methods: methodsFor(kind), predict: predictAll, truth: (x) => violatedJointEffect(v, x), test: {actions: test.actions}, pilot: {actions: pilot.actions, outcome: pilot.outcome}, noJointChecks};
 }
 
-/** The same run on a violated Gaussian ANM (anm-violations.ts); scale = the sd of the exact effect over the test points. */
-function runAnmViolation(s: ViolationRunSettings & {kind: AnmViolationKind}, folds: number, testFraction: number): ViolationRunResult {
-  if (!(s.lambda >= 0 && s.lambda <= 1)) fail(`runViolation: lambda of ${s.kind} must be in [0, 1], found ${s.lambda}`);
+/** The same fits on a violated Gaussian ANM (anm-violations.ts), with its ANM and REG estimators on the assumed DAG. */
+function anmViolationFits(s: ViolationRunSettings & {kind: AnmViolationKind}, folds: number, testFraction: number): ViolationFits {
   const {nTrain, nTest} = splitSizes(s.n, testFraction);
   const d = anmViolationData(s.kind, s.lambda, nTrain, nTest, Math.max(...PILOT_SIZES), s.seed);
   const K = d.K;
@@ -165,7 +172,7 @@ function runAnmViolation(s: ViolationRunSettings & {kind: AnmViolationKind}, fol
   const fitted = fitMethods(training, training.observational, SITE_METHODS, "paper", query);
   const sums = fitSumOfSingles(single, obs.outcome, nTrain, folds);
   const anm = fitAnmViolation(d.v, d.observational, d.single);
-  const at = (x: ArrayLike<number>[]) => {
+  const predictAll = (x: ArrayLike<number>[]) => {
     const preds = predictFitted(fitted, x);
     const out = new Map<ViolationMethod, Float64Array>(fitted.map((f, i) => [f.method as ViolationMethod, preds[i]]));
     out.set("sum-of-singles", predictSumOfSingles(sums, x));
@@ -173,27 +180,46 @@ function runAnmViolation(s: ViolationRunSettings & {kind: AnmViolationKind}, fol
     out.set("reg", anm.predictReg(x));
     return out;
   };
-  const testActions = d.test.slice(0, K);
-  const preds = at(testActions);
   let m = 0;
   for (const t of d.truth) m += t;
   m /= d.truth.length;
   let ss = 0;
   for (const t of d.truth) ss += (t - m) ** 2;
   const scale = Math.sqrt(ss / d.truth.length);
-  const scores = methodsFor(s.kind).map((method) => scoreAgainst(method, preds.get(method), d.truth, scale));
+  return {
+    K,
+    scale,
+    pair: [0, 0],
+    query,
+    methods: methodsFor(s.kind),
+    predict: predictAll,
+    truth: (x) => anmViolationEffect(d.v, x),
+    test: {actions: d.test.slice(0, K)},
+    pilot: {actions: d.pilot.slice(0, K), outcome: d.pilot[K]},
+    noJointChecks: [
+      {check: "gaussianity", p: anm.gaussianityP},
+      {check: "graph-lr", p: anm.graphP},
+    ],
+  };
+}
+
+/** One run of the violation experiment: the fits of violationFits scored against the exact effect on the joint test split, and every check. */
+export function runViolation(s: ViolationRunSettings): ViolationRunResult {
+  const f = violationFits(s);
+  const preds = f.predict(f.test.actions);
+  const truth = f.truth(f.test.actions);
+  const scores = f.methods.map((method) => scoreAgainst(method, preds.get(method), truth, f.scale));
   const checks: {check: CheckId; p: number}[] = [];
-  const pilotActions = d.pilot.slice(0, K);
-  const pilotPreds = at(pilotActions);
-  for (const size of PILOT_SIZES) {
-    const x = pilotActions.map((c) => c.subarray(0, size));
-    const y = d.pilot[K].subarray(0, size);
-    checks.push({check: `pilot-ig-${size}`, p: pilotTest(x, y, pilotPreds.get("intervention-generalization")!.subarray(0, size)).p});
-    checks.push({check: `pilot-anm-${size}`, p: pilotTest(x, y, pilotPreds.get("anm")!.subarray(0, size)).p});
+  const pilotPreds = f.predict(f.pilot.actions);
+  const second: ViolationMethod = isAnmKind(s.kind) ? "anm" : "structure-aware";
+  for (const m of PILOT_SIZES) {
+    const x = f.pilot.actions.map((c) => c.subarray(0, m));
+    const y = f.pilot.outcome.subarray(0, m);
+    checks.push({check: `pilot-ig-${m}`, p: pilotTest(x, y, pilotPreds.get("intervention-generalization")!.subarray(0, m)).p});
+    checks.push({check: isAnmKind(s.kind) ? `pilot-anm-${m}` : `pilot-sa-${m}`, p: pilotTest(x, y, pilotPreds.get(second)!.subarray(0, m)).p});
   }
-  checks.push({check: "gaussianity", p: anm.gaussianityP});
-  checks.push({check: "graph-lr", p: anm.graphP});
-  return {scale, pair: [0, 0], scores, checks};
+  checks.push(...f.noJointChecks);
+  return {scale: f.scale, pair: f.pair, scores, checks};
 }
 
 function scoreAgainst(method: ViolationMethod, p: Float64Array | undefined, truth: Float64Array, scale: number): ViolationMethodScore {
