@@ -22,6 +22,31 @@ export const VIOLATION_METHODS = ["intervention-generalization", "ig-projected",
 export type ViolationMethod = (typeof VIOLATION_METHODS)[number];
 const SITE_METHODS: MethodId[] = ["intervention-generalization", "ig-projected", "ig-shared-alpha", "structure-aware", "observational", "joint-topline"];
 
+/** Labels of the two methods only the violation lab runs (the others are the site's). */
+export const VIOLATION_ONLY_METHODS = [
+  {id: "sum-of-singles", label: "Sum of single effects"},
+  {id: "block-ig", label: "Block IG (Corollary 1)"},
+] as const;
+
+/** What each check is, for tables and legends. */
+export function checkLabel(check: CheckId): string {
+  const m = /^pilot-(ig|sa|anm)-(\d+)$/.exec(check);
+  if (m) return `Pilot test of ${m[1] === "ig" ? "IG" : m[1] === "sa" ? "structure-aware" : "the ANM"} (${m[2]} joint rows)`;
+  const rest = check as Exclude<CheckId, `pilot-${string}`>;
+  switch (rest) {
+    case "separability":
+      return "Separability in a sink's experiment (no joint data)";
+    case "gaussianity":
+      return "Gaussianity of the ANM's residuals (no joint data)";
+    case "graph-lr":
+      return "DAG vs complete DAG, likelihood ratio (no joint data)";
+    default: {
+      const never: never = rest;
+      return fail(`checkLabel: unknown check ${String(never)}`);
+    }
+  }
+}
+
 /**
  * The block remedy needs a block experiment; the lab runs it where the violation is a shared
  * confounder. Saengkyongam & Silva's ANM estimator and its REG baseline run on the ANM kinds.
