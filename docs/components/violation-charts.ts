@@ -15,8 +15,8 @@ export function errorChart(points: ViolationPointSummary[], {width, methods}: {w
     width,
     height: Math.min(420, Math.max(260, width * 0.55)),
     marginLeft: 50,
-    x: {label: "λ (strength of the violation)", ticks: [0, 0.25, 0.5, 0.75, 1]},
-    y: {type: "log", label: "RMSE vs exact effect / s", grid: true},
+    x: {label: "λ (strength of the violation)", ticks: [0, 0.25, 0.5, 0.75, 1], tickFormat: (d: number) => String(d)},
+    y: {type: "log", label: "RMSE vs exact effect / s", grid: true, tickFormat: "~g"},
     color: {...methodColorScale(ids), legend: true},
     marks: [
       Plot.ruleX(rows, {x: "lambda", y1: "lo", y2: "hi", stroke: "method", strokeOpacity: 0.6}),
@@ -34,7 +34,7 @@ export function powerChart(points: ViolationPointSummary[], {width}: {width: num
     width,
     height: Math.min(380, Math.max(240, width * 0.5)),
     marginLeft: 50,
-    x: {label: "λ", ticks: [0, 0.25, 0.5, 0.75, 1]},
+    x: {label: "λ", ticks: [0, 0.25, 0.5, 0.75, 1], tickFormat: (d: number) => String(d)},
     y: {domain: [0, 1], label: "power (5% false alarms at λ = 0)", grid: true},
     color: {domain: checks.map(checkLabel), range: CHECK_COLORS.slice(0, checks.length), legend: true},
     marks: [
@@ -81,3 +81,31 @@ export function sliceChart(r: SliceResult, {width, methods}: {width: number; met
 }
 
 export {METHOD_COLORS};
+
+/** A plain table (every row shown, cells never clipped) in a sideways-scrolling box, for the page's final table. */
+export function wideTable(rows: Record<string, unknown>[], columns: {key: string; label: string; format?: (v: unknown) => string}[], caption: string): HTMLElement {
+  const box = document.createElement("div");
+  box.className = "jel-wide-table";
+  const table = document.createElement("table");
+  const cap = document.createElement("caption");
+  cap.textContent = caption;
+  table.append(cap);
+  const head = table.createTHead().insertRow();
+  for (const c of columns) {
+    const th = document.createElement("th");
+    th.textContent = c.label;
+    head.append(th);
+  }
+  const body = table.createTBody();
+  for (const r of rows) {
+    const tr = body.insertRow();
+    columns.forEach((c, i) => {
+      const td = tr.insertCell();
+      const v = r[c.key];
+      td.textContent = c.format ? c.format(v) : String(v ?? "–");
+      if (i > 0) td.style.textAlign = "right";
+    });
+  }
+  box.append(table);
+  return box;
+}
