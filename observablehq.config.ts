@@ -14,6 +14,7 @@ export default {
         {name: "Not identified in general", path: "/non-identifiability"},
         {name: "Identifiability, step by step", path: "/identifiability"},
         {name: "Fit the estimator yourself", path: "/estimator-fit"},
+        {name: "When the assumptions fail", path: "/assumptions"},
       ],
     },
     {

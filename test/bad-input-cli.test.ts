@@ -128,6 +128,32 @@ const CORPUS: [string[], number, string | RegExp][] = [
   [["anm-cross", "--runs", "1", "--n", "100", "--dgps", "additive", "--shard", "1/2", "--out", "OUT/p.arrow"], 2, "2 shards for 1 task"],
   [["anm-uncertainty", "--shard", "1/2", "--shard", "2/2"], 2, "--shard given twice"],
   [["main", ...SMALL, "--dry-run", "--out", "OUT/p.arrow"], 2, "--dry-run runs nothing: leave out --out and --json"],
+  // violation (issue 13)
+  [["violation"], 2, "violation needs --kind"],
+  [["violation", "--kind", "sideways"], 2, '--kind expects one of interaction'],
+  [["violation", "--kind", "interaction", "--kind", "narrow"], 2, "--kind given twice"],
+  [["violation", "--kind", "interaction", "--lambda", "0,0.5,0.5"], 2, "--lambda lists 0.5 twice"],
+  [["violation", "--kind", "interaction", "--lambda", "-1"], 2, '--lambda expects a value, got "-1"'],
+  [["violation", "--kind", "interaction", "--lambda=-1"], 2, "--lambda values must be >= 0, got -1"],
+  [["violation", "--kind", "interaction", "--lambda", "nan"], 2, '--lambda expects numbers, got "nan"'],
+  [["violation", "--kind", "narrow", "--lambda", "1.5"], 2, "--lambda values must be <= 1, got 1.5"],
+  [["violation", "--kind", "anm-noise", "--lambda", "2"], 2, "--lambda values must be <= 1, got 2"],
+  [["violation", "--kind", "anm-dag", "--k", "5"], 2, "--k must be 3"],
+  [["violation", "--kind", "interaction", "--k", "1"], 2, "--k values must be >= 2, got 1"],
+  [["violation", "--kind", "interaction", "--k", "3,3"], 2, "--k lists 3 twice"],
+  [["violation", "--kind", "interaction", "--n", "100"], 2, "--n values must be >= 200, got 100"],
+  [["violation", "--kind", "interaction", "--n", "1e4,2e4"], 2, "--n takes one value for violation"],
+  [["violation", "--kind", "interaction", "--runs", "0"], 2, "--runs must be >= 1"],
+  [["violation", "--kind", "interaction", "--seed", "-3"], 2, '--seed expects a value, got "-3"'],
+  [["violation", "--kind", "interaction", "--seed", "2147483647"], 2, "--seed must be <="],
+  [["violation", "--kind", "interaction", "--shard", "1/2", "--out", "OUT/p.arrow"], 2, "--shard is not supported by violation"],
+  [["violation", "--kind", "interaction", "--workers", "2"], 2, "--workers is not supported by violation"],
+  [["violation", "--kind", "interaction", "--methods", "pooled"], 2, "--methods does not apply to violation"],
+  [["violation", "--kind", "interaction", "--out", "OUT/adir.csv"], 2, "adir.csv"],
+  [["violation", "--kind", "interaction", "--out", "OUT/r.txt"], 2, ".arrow or .csv"],
+  [["main", "--kind", "narrow"], 2, "--kind does not apply to main"],
+  [["anm-cross", "--lambda", "0.5"], 2, "--lambda does not apply to anm-cross"],
+  [["dream4", "--kind", "narrow"], 2, "--kind does not apply to dream4"],
   [["merge"], 2, "merge: missing output file"],
   [["merge", "OUT/m.csv", "OUT/a.arrow"], 2, 'merge writes an Arrow file: OUT must end in .arrow'],
   [["merge", "OUT/m.arrow"], 2, "merge: no shard files given"],
@@ -220,6 +246,25 @@ test("CLI: run seeds and the engine are recorded in every results file", async (
   const meta = tableFromIPC(readFileSync(join(dir, "c.arrow"))).schema.metadata;
   assert.match(meta.get("engine") ?? "", /^(wasm-simd|typescript)$/);
   assert.match(meta.get("run_seeds") ?? "", /^7\.\.8 /);
+});
+
+test("CLI violation: --out writes per-run rows with config, seeds and code version in the Arrow metadata; --json prints the summary", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "jel-violation-"));
+  const r = await cli(["violation", "--kind", "interaction", "--lambda", "0,1", "--k", "2", "--n", "400", "--runs", "3", "--seed", "5", "--json", "--quiet", "--out", join(dir, "v.arrow")]);
+  assert.equal(r.status, 0, r.stderr);
+  const doc = JSON.parse(r.stdout);
+  assert.equal(doc.points.length, 2);
+  assert.equal(doc.points[0].methods[0].method, "intervention-generalization");
+  const table = tableFromIPC(readFileSync(join(dir, "v.arrow")));
+  assert.equal(table.numRows, 2 * 3 * 7);
+  const meta = table.schema.metadata;
+  assert.equal(JSON.parse(meta.get("config") ?? "{}").kind, "interaction");
+  assert.equal(meta.get("seeds"), "5..7");
+  assert.match(meta.get("code_version") ?? "", /^0\.1\.0\+/);
+  const csv = await cli(["violation", "--kind", "anm-reversed", "--lambda", "0", "--n", "300", "--runs", "1", "--quiet", "--out", join(dir, "v.csv")]);
+  assert.equal(csv.status, 0, csv.stderr);
+  assert.match(readFileSync(join(dir, "v.csv"), "utf8").split("\n")[0], /p_graph-lr/);
+  rmSync(dir, {recursive: true});
 });
 
 // Process-level: the executable, its launcher, signals.

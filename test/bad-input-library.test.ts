@@ -30,6 +30,13 @@ import {combineModels, fitPolynomialCV, predict, predictMany} from "../src/regre
 import {observationalRegime, singleRegime} from "../src/scm/regime.js";
 import {interventionsFromSample, sampleRegime} from "../src/scm/sample-regime.js";
 import {strongConfoundingScm} from "./scm-fixtures.js";
+import {violatedScm, withViolation} from "../src/violations/violated-scm.js";
+import {violatedJointEffect} from "../src/violations/violated-effect.js";
+import {violatedSampler} from "../src/violations/violated-sampler.js";
+import {anmViolation, anmViolationEffect} from "../src/violations/anm-violations.js";
+import {calibratedThreshold, pilotTest, power, separabilityCheck} from "../src/violations/detection.js";
+import {runViolation} from "../src/violations/violation-run.js";
+import {summarizeViolation, validateViolationConfig} from "../src/violations/violation-sweep.js";
 
 // ---- fixtures: a small, valid K = 2 problem; each row breaks one thing ----
 const scm = strongConfoundingScm();
@@ -200,6 +207,30 @@ const rows: Row[] = [
   {what: "records from an empty file", call: () => recordsFromArrow(new Uint8Array(0), "anm.arrow"), message: "anm.arrow: not an Arrow IPC file (0 bytes)"},
   {what: "records from a truncated file", call: () => recordsFromArrow(records.subarray(0, 100), "anm.arrow"), message: "anm.arrow: truncated Arrow IPC file (100 bytes"},
   {what: "records without a required column", call: () => recordsFromArrow(records, "anm.arrow", ["mae"]), message: 'anm.arrow: column "mae" missing'},
+  // ---- the violation lab (issue 13) ----
+  {what: "violated SCM of an unknown kind", call: () => violatedScm(3, 0, "sideways" as never, 0.5), message: 'unknown violation kind "sideways"'},
+  {what: "violated SCM with a negative lambda", call: () => violatedScm(3, 0, "interaction", -0.5), message: "lambda must be a finite number >= 0, found -0.5"},
+  {what: "violated SCM with lambda NaN", call: () => violatedScm(3, 0, "interaction", Number.NaN), message: "lambda must be a finite number >= 0, found NaN"},
+  {what: "narrow violation beyond lambda 1", call: () => violatedScm(3, 0, "narrow", 1.2), message: "must be in [0, 1]"},
+  {what: "a coupling violation with one action", call: () => violatedScm(1, 0, "confounder-confounder", 0.5), message: "K must be >= 2, found 1"},
+  {what: "violated SCM with a fractional seed", call: () => violatedScm(3, 0.5, "interaction", 0.5), message: "seed"},
+  {what: "withViolation with a bad pair", call: () => withViolation(scm, 0, "interaction", 0.5, [1, 0]), message: "pair must be two increasing action indices below K = 2, found [1, 0]"},
+  {what: "violated effect with a column missing", call: () => violatedJointEffect(violatedScm(3, 0, "interaction", 0.5), [[0], [0]]), message: "2 columns, expected 3"},
+  {what: "violated effect at a NaN action", call: () => violatedJointEffect(violatedScm(2, 0, "interaction", 0.5), [[0], [Number.NaN]]), message: "A2"},
+  {what: "violated sampler with a regime of another K", call: () => violatedSampler(violatedScm(3, 0, "interaction", 0.5), observationalRegime(2), 0), message: "regime is for K = 2, the SCM has K = 3"},
+  {what: "violated sampler with a negative row count", call: () => violatedSampler(violatedScm(2, 0, "interaction", 0.5), observationalRegime(2), 0)(-1), message: "sample size must be a non-negative integer, found -1"},
+  {what: "ANM violation beyond lambda 1", call: () => anmViolation("anm-dag", 2), message: "lambda of anm-dag must be in [0, 1], found 2"},
+  {what: "ANM violation effect with two columns", call: () => anmViolationEffect(anmViolation("anm-noise", 0.5), [[0], [0]]), message: "2 columns, expected 3"},
+  {what: "pilot test with too few rows", call: () => pilotTest([[1, 2, 3], [1, 2, 4]], [1, 2, 3], [1, 2, 3]), message: "3 pilot rows for 4 coefficients"},
+  {what: "pilot test with predictions of another length", call: () => pilotTest([Array.from({length: 20}, (_, i) => i)], Array.from({length: 20}, (_, i) => i), [1, 2]), message: "prediction"},
+  {what: "separability check without sinks", call: () => separabilityCheck([{actions: [[1], [2]], outcome: [1]}, {actions: [[1], [2]], outcome: [1]}], []), message: "no action without descendants"},
+  {what: "separability check with a sink out of range", call: () => separabilityCheck([{actions: [[1], [2]], outcome: [1]}, {actions: [[1], [2]], outcome: [1]}], [5]), message: "sinks must be distinct action indices below 2, found [5]"},
+  {what: "calibration with a p-value above 1", call: () => calibratedThreshold([0.2, 1.5]), message: "p-value 1 is 1.5; expected a number in [0, 1]"},
+  {what: "power of no p-values", call: () => power([], 0.05), message: "power: no p-values"},
+  {what: "a violation run of the ANM at K = 5", call: () => runViolation({kind: "anm-noise", K: 5, lambda: 0.5, n: 500, seed: 0}), message: "K must be 3, found 5"},
+  {what: "a violation run with too few rows", call: () => runViolation({kind: "interaction", K: 3, lambda: 0.5, n: 10, seed: 0}), message: "runViolation: n: 10; expected an integer in [50, 100000000]"},
+  {what: "a violation sweep listing lambda twice", call: () => validateViolationConfig({experiment: "violation", kind: "interaction", lambda: [0.5, 0.5], K: [3], n: 1000, runs: 2, seed: 0}), message: "a lambda value is listed twice (0.5, 0.5)"},
+  {what: "a violation summary of no rows", call: () => summarizeViolation([]), message: "summarizeViolation: no rows"},
 ];
 
 for (const row of rows)

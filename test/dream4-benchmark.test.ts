@@ -74,9 +74,9 @@ test("IG and structure-aware on linear toy regimes give the closed form 1 + shif
   // with A an ancestor of B the structure-aware fit has one more column and the same answer here
   close(predictPair("structure-aware", data, 0, 1, {...context, ancestors: [[false, true, false], [false, false, false], [false, false, false]]})[2], 1.25, 1e-6, "with an ancestor");
   const mean = (v: Float64Array) => v.reduce((s, x) => s + x, 0) / v.length;
-  const add = predictPair("additive", data, 0, 1, context);
+  const add = predictPair("sum-of-singles", data, 0, 1, context);
   close(add[2], Math.max(0, mean(data.knockout[0][2]) + mean(data.knockout[1][2]) - mean(data.observational[2])), 1e-12, "additive");
-  assert.throws(() => predictPair("additive", data, 1, 1, context), /two different indices/);
+  assert.throws(() => predictPair("sum-of-singles", data, 1, 1, context), /two different indices/);
 });
 
 test("gold-standard ancestors: transitive, cycles through G2 -> G6 included", () => {
@@ -89,7 +89,7 @@ test("gold-standard ancestors: transitive, cycles through G2 -> G6 included", ()
   assert.ok(!is("G9", "G10") && !is("G10", "G9"), "two roots");
 });
 
-const small: BenchmarkConfig = {n: [11], noise: ["none"], seed: 3, methods: ["additive", "structure-aware"], monteCarlo: 100, truthSamples: 2};
+const small: BenchmarkConfig = {n: [11], noise: ["none"], seed: 3, methods: ["sum-of-singles", "structure-aware"], monteCarlo: 100, truthSamples: 2};
 
 test("the benchmark: the five DREAM4 pairs' truth is the simulator's dual knockout; rows are determined by the seed", () => {
   const model = dream4Network3();
@@ -103,7 +103,7 @@ test("the benchmark: the five DREAM4 pairs' truth is the simulator's dual knocko
     const [a, b] = label.split("+");
     const pair = rows.some((r) => r.pair === label) ? label : `${b}+${a}`;
     model.genes.forEach((g, i) => {
-      const r = rows.find((x) => x.pair === pair && x.gene === g.name && x.method === "additive")!;
+      const r = rows.find((x) => x.pair === pair && x.gene === g.name && x.method === "sum-of-singles")!;
       assert.equal(r.truth, simulated[e].x[i] / DREAM4_NET3_SCALE, `${label} ${g.name}`);
     });
   });

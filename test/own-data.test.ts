@@ -115,6 +115,17 @@ test("own data: the check on joint rows passes on the truth and flags joint rows
   assert.ok(Math.abs(bad.difference - 0.3) < 0.1, `difference ${bad.difference}`);
 });
 
+test("own data: the separability check (no joint data) stays quiet on an additive outcome and flags an interaction", () => {
+  const {data} = load(LINEAR_SPEC);
+  const good = fitJointEffects(data, {bootstrap: 0}).diagnostics.separability;
+  assert.ok(good, "the check runs when every action has an experiment");
+  assert.deepEqual(good.perSink.map((x) => x.action), ["radio"], "radio is the only action without descendants");
+  assert.ok(good.p > 0.01, `p ${good.p} on an additive outcome`);
+  const y = Float64Array.from(data.y, (v, i) => v + 0.2 * data.x[0][i] * data.x[1][i]);
+  const bad = fitJointEffects({...data, y}, {bootstrap: 0}).diagnostics.separability!;
+  assert.ok(bad.p < 1e-6, `p ${bad.p} with an interaction`);
+});
+
 test("own data: intervals are seeded, ordered, cover the truth at the centre, and widen outside the data", () => {
   const {data} = load(LINEAR_SPEC);
   const m = fitJointEffects(data, {bootstrap: 100, seed: 3});

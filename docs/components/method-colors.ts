@@ -1,5 +1,6 @@
 import {METHODS} from "../lib/estimators/methods.js";
 import {ANM_METHODS, CROSS_ONLY_LABELS} from "../lib/experiments/anm/anm-methods.js";
+import {VIOLATION_ONLY_METHODS} from "../lib/violations/violation-run.js";
 
 /** One colour per method across the whole site. */
 export const METHOD_COLORS: Record<string, string> = {
@@ -20,14 +21,13 @@ export const METHOD_COLORS: Record<string, string> = {
   reg: "#e7298a",
   "reg-ind": "#c9a0dc",
   oracle: "#555555",
-  // the DREAM4 dual-knockout benchmark
-  additive: "#d4a017",
+  // the additive "sum of single effects" baseline (the violation lab; on /dream4 the DREAM4
+  // organisers' x_A + x_B - x_wt) and the block remedy of Corollary 1
+  "sum-of-singles": "#edc948",
+  "block-ig": "#17becf",
 };
 
-/** Methods that exist only on one page. */
-const PAGE_ONLY_LABELS = [{id: "additive", label: "Additive baseline (DREAM4)"}];
-
-export const METHOD_LABELS: Record<string, string> = Object.fromEntries([...METHODS, ...ANM_METHODS, ...CROSS_ONLY_LABELS, ...PAGE_ONLY_LABELS].map((m) => [m.id, m.label]));
+export const METHOD_LABELS: Record<string, string> = Object.fromEntries([...METHODS, ...ANM_METHODS, ...CROSS_ONLY_LABELS, ...VIOLATION_ONLY_METHODS].map((m) => [m.id, m.label]));
 
 /** Plot color-scale options mapping method labels to their colours, in METHODS order. */
 export function methodColorScale(ids: string[] = METHODS.map((m) => m.id)) {

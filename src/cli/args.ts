@@ -30,6 +30,9 @@ export const OPTIONS = {
   points: {type: "string"},
   dgps: {type: "string"},
   network: {type: "string"},
+  // violation (src/cli/violation-command.ts)
+  kind: {type: "string"},
+  lambda: {type: "string"},
   // dream4 (src/cli/dream4-command.ts)
   knockouts: {type: "string"},
   knockdowns: {type: "string"},

@@ -16,10 +16,11 @@ import {EXAMPLE_USAGE, ESTIMATE_USAGE, runEstimate, runExample} from "./estimate
 import {intFlag, listFlag, nameListFlag, parseCli, parseMergeArgs, UsageError, type FlagValues} from "./args.js";
 import {DREAM4_EXPERIMENT, DREAM4_OWN_FLAGS, DREAM4_USAGE, runDream4} from "./dream4-command.js";
 import {anmSummaryTable, ANM_EXPERIMENTS, ANM_USAGE, buildAnmConfig} from "./anm-experiment.js";
+import {runViolationCommand, VIOLATION_EXPERIMENT, VIOLATION_OWN_FLAGS, VIOLATION_USAGE} from "./violation-command.js";
 
 const CORES = availableParallelism();
 
-const USAGE = `usage: npm run experiment -- <main|ratio|convergence|${ANM_EXPERIMENTS.join("|")}> [options]
+const USAGE = `usage: npm run experiment -- <main|ratio|convergence|${ANM_EXPERIMENTS.join("|")}|${VIOLATION_EXPERIMENT}> [options]
        npm run experiment -- merge OUT.arrow SHARD.arrow... [--json] [--quiet]
        (or, after npm ci, npx jel <command> [options])
 
@@ -64,6 +65,7 @@ that cannot fit in memory (the message gives the estimate). A run stops, writing
 the process that launched it ends.
 
 ${ANM_USAGE}
+${VIOLATION_USAGE}
 ${DREAM4_USAGE}
 ${EXAMPLE_USAGE}
 The own-data estimator has its own command (npm run estimate -- --help):
@@ -120,11 +122,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   if (experiment === DREAM4_EXPERIMENT) return runDream4(values, io);
-  const known = [...EXPERIMENTS, ...ANM_EXPERIMENTS, DREAM4_EXPERIMENT, "merge", "estimate", "example"].join(", ");
+  if (experiment === VIOLATION_EXPERIMENT) return runViolationCommand(values, io);
+  const known = [...EXPERIMENTS, ...ANM_EXPERIMENTS, DREAM4_EXPERIMENT, VIOLATION_EXPERIMENT, "merge", "estimate", "example"].join(", ");
   if (isAnmExperiment(experiment)) return runCommand(buildAnmConfig(experiment, values), experiment === "anm-cross" ? bestKernel() : typescriptKernel, values, io);
   if (!EXPERIMENTS.includes(experiment as ExperimentName))
     throw new UsageError(experiment ? `unknown experiment "${experiment}" (known: ${known})` : `missing experiment name (known: ${known})`);
-  for (const k of ["mechanism", "c", "bootstrap", "test-points", "points", "dgps", ...DREAM4_OWN_FLAGS]) if (values[k] !== undefined) throw new UsageError(`--${k} does not apply to ${experiment}`);
+  for (const k of ["mechanism", "c", "bootstrap", "test-points", "points", "dgps", ...DREAM4_OWN_FLAGS, ...VIOLATION_OWN_FLAGS]) if (values[k] !== undefined) throw new UsageError(`--${k} does not apply to ${experiment}`);
   const config = buildConfig(experiment as ExperimentName, values);
   const kernelName = values.kernel ?? "best";
   if (kernelName !== "best" && kernelName !== "wasm-simd" && kernelName !== "typescript") throw new UsageError(`--kernel expects best, wasm-simd or typescript, got "${kernelName}"`);

@@ -19,7 +19,7 @@ import {DREAM4_NET3_SCALE, knockoutExperiments, simulateExperiments, wildTypeExp
  * The "action" of knockout k is gene k's own expression x_k: in the observational regime it varies
  * (multifactorial shifts), in the do(G_k = 0) regime it is 0, and the query is x_a = x_b = 0.
  * Methods (all on DREAM4's published scale, every prediction clipped at 0 like the organisers'):
- * - additive: x_ab = x_a + x_b - x_wt per gene with regime means (the DREAM4 organisers' baseline);
+ * - sum-of-singles (the additive baseline): x_ab = x_a + x_b - x_wt per gene with regime means (the DREAM4 organisers' baseline);
  * - intervention-generalization (Kekić et al., eq. 4 with K = 2, linear regressions):
  *   m_a(x_b = 0) + m_b(x_a = 0) - m_obs(0, 0), where m_a regresses the gene on x_b in do(G_a = 0),
  *   m_b on x_a in do(G_b = 0), m_obs on (x_a, x_b) observationally;
@@ -34,7 +34,7 @@ import {DREAM4_NET3_SCALE, knockoutExperiments, simulateExperiments, wildTypeExp
  * Scores: the DREAM4 metric, the mean squared error over the predicted values, here the genes
  * other than the two knocked out (those are 0 under every method and in the truth).
  */
-export const BENCHMARK_METHODS = ["additive", "intervention-generalization", "structure-aware", "anm"] as const;
+export const BENCHMARK_METHODS = ["sum-of-singles", "intervention-generalization", "structure-aware", "anm"] as const;
 export type BenchmarkMethod = (typeof BENCHMARK_METHODS)[number];
 
 export interface BenchmarkConfig {
@@ -253,7 +253,7 @@ function choleskyOrJitter(S: number[][]): Float64Array {
 export function predictPair(method: BenchmarkMethod, data: RegimeMatrices, a: number, b: number, context: {ancestors: boolean[][]; anm?: AnmBenchmarkFit; monteCarlo: number; seed: number}): Float64Array {
   if (!Number.isInteger(a) || !Number.isInteger(b) || a < 0 || b < 0 || a >= data.genes.length || b >= data.genes.length || a === b) fail(`predict pair: genes ${a} and ${b} must be two different indices in 0..${data.genes.length - 1}`);
   switch (method) {
-    case "additive": {
+    case "sum-of-singles": {
       const p = predictAdditive(data, a, b);
       p[a] = p[b] = 0;
       return p;

@@ -16,6 +16,7 @@ import {combineModels, fitPolynomialCV, predict as predictPolynomial, type Polyn
 import {randomStream} from "../random/streams.js";
 import {fail, requireInteger} from "../validate.js";
 import type {RegimeData, RegimeGroup} from "./regime-data.js";
+import {separabilityCheck, sinksOf} from "../violations/detection.js";
 
 /**
  * The own-data estimator: E[Y | do(a_S), a_rest] for any set S of intervened actions from
@@ -91,7 +92,17 @@ export interface Diagnostics {
   timings: {fitMs: number; resampleMs: number};
   /** structure-aware-adaptive: the degrees chosen by cross-validation (u: of each u_k, h: of each h_k) */
   chosenDegrees?: Record<string, number>;
+  /**
+   * The separability check (src/violations/detection.ts; page /assumptions), which needs no joint
+   * data: in the experiment on an action with no detected descendants, is E[Y | do(a_k), a_-k]
+   * additive in a_k? Run when every action has an experiment, K >= 2 and the degree is >= 3;
+   * on at most SEPARABILITY_ROWS rows per experiment. Nominal p-value (Bonferroni over sinks).
+   */
+  separability?: {p: number; perSink: {action: string; p: number; rows: number}[]};
 }
+
+/** Rows per experiment the separability check uses (the first of the seeded shuffle). */
+export const SEPARABILITY_ROWS = 20_000;
 
 export interface JointEffectsModel {
   actions: string[];
@@ -169,6 +180,21 @@ export function fitJointEffects(data: RegimeData, options: FitOptions = {}): Joi
     const detected = detectAncestors(full);
     ancestorTests = detected.tests;
     ancestorSets = detected.ancestors;
+  }
+  let separability: Diagnostics["separability"];
+  if (!missing.length && K >= 2 && o.degree >= 3) {
+    const sinks = sinksOf(ancestorSets.length ? ancestorSets : detectAncestors(full).ancestors);
+    const perRegime = actions.map((_, k) => {
+      const sh = shuffled[regimeSlot[k]];
+      const m = Math.min(SEPARABILITY_ROWS, sh.y.length);
+      return {actions: sh.x.map((c) => c.subarray(0, m)), outcome: sh.y.subarray(0, m)};
+    });
+    const nuisance = K <= 4 ? 5 : 3;
+    const enough = sinks.length > 0 && sinks.every((k) => perRegime[k].outcome.length > monomialCount(K, nuisance) + 10);
+    if (enough) {
+      const r = separabilityCheck(perRegime, sinks, 3, nuisance);
+      separability = {p: r.p, perSink: r.perSink.map((x) => ({action: actions[x.k], p: x.test.p, rows: perRegime[x.k].outcome.length}))};
+    }
   }
   // the adaptive method's sparse-set moments of the same row groups (keyed by each group's layout moments)
   const setChunk = new WeakMap<Moments, Moments>();
@@ -297,6 +323,7 @@ export function fitJointEffects(data: RegimeData, options: FitOptions = {}): Joi
       mixedChecks: [],
       timings: {fitMs, resampleMs: 0},
       ...(adaptiveFit ? {chosenDegrees: {...adaptiveFit.degree}} : {}),
+      ...(separability ? {separability} : {}),
     },
   };
   model.diagnostics.mixedChecks = data.mixed.filter((g) => g.intervened.every((k) => data.single[k])).map((g) => mixedCheck(g, data, fitted, o.bootstrap > 0 ? bootstrapFits() : [], predictWith));
