@@ -27,6 +27,9 @@ import {combineModels, fitPolynomialCV, predict, predictMany} from "../src/regre
 import {observationalRegime, singleRegime} from "../src/scm/regime.js";
 import {interventionsFromSample, sampleRegime} from "../src/scm/sample-regime.js";
 import {strongConfoundingScm} from "./scm-fixtures.js";
+import {budgetSplit, defaultPlanConfig, summarizePlan, validatePlanConfig} from "../src/planning/budget-plan.js";
+import {curveOptimum} from "../src/planning/curve-optimum.js";
+import {fitPowerLaw, toplineEquivalentRows} from "../src/planning/topline-equivalent.js";
 
 // ---- fixtures: a small, valid K = 2 problem; each row breaks one thing ----
 const scm = strongConfoundingScm();
@@ -162,6 +165,21 @@ const rows: Row[] = [
   {what: "KDE of a constant column", call: () => kdeLogDensity([dup, dup.map(() => 2)], [[0], [0]]), message: "data column 1 is constant"},
   {what: "KDE of data with NaN", call: () => kdeLogDensity([withValue(dup, 8, NaN)], [[0]]), message: "kdeLogDensity: data, column 0, row 8: NaN"},
   {what: "KDE at points of the wrong dimension", call: () => kdeLogDensity([dup], [[0], [1]]), message: "points: 2 columns, expected 1"},
+  // ---- issue 13: the budget planner ----
+  {what: "a budget split of 1", call: () => budgetSplit(5, 60_000, 5, 1), message: "split must be a fraction in (0, 1), got 1"},
+  {what: "a budget split with a negative cost", call: () => budgetSplit(5, 60_000, -5, 0.5), message: "must be a number in (0, 1e6], got -5"},
+  {what: "a budget split with K = 0", call: () => budgetSplit(0, 60_000, 5, 0.5), message: "K must be an integer from 1 to 10, got 0"},
+  {what: "a plan whose budget buys no single-intervention rows", call: () => validatePlanConfig(defaultPlanConfig(5, 300, 5)), message: "buys 0 rows per single-intervention regime"},
+  {what: "a plan with a split listed twice", call: () => validatePlanConfig({...defaultPlanConfig(5, 60_000, 5), splits: [0.3, 0.3]}), message: "split 0.3 is listed twice"},
+  {what: "a plan that is not an object", call: () => validatePlanConfig(null as never), message: "plan config: expected an object, found null"},
+  {what: "a plan's summary with runs missing", call: () => summarizePlan({...defaultPlanConfig(2, 3000, 2), runs: 2}, []), message: "summarizePlan: expected 2 runs, found 0"},
+  {what: "the optimum of an empty curve", call: () => curveOptimum([]), message: "expected a non-empty array of curve points, found an empty array"},
+  {what: "the optimum of a curve with NaN", call: () => curveOptimum([{split: 0.1, mean: NaN, sem: 0}]), message: "point 0 must have a finite split, a mean >= 0 and a sem >= 0, found split 0.1, mean NaN"},
+  {what: "the optimum of a curve out of order", call: () => curveOptimum([{split: 0.5, mean: 1, sem: 0}, {split: 0.1, mean: 1, sem: 0}]), message: "splits must increase, found 0.5 then 0.1"},
+  {what: "topline-equivalent rows from one point", call: () => toplineEquivalentRows([{n: 100, error: 1}], 0.5), message: "expected at least 2 points (N, error), found 1"},
+  {what: "topline-equivalent rows for a zero target", call: () => toplineEquivalentRows([{n: 100, error: 1}, {n: 1000, error: 0.3}], 0), message: "target error must be a finite number > 0, got 0"},
+  {what: "topline-equivalent rows from a repeated N", call: () => toplineEquivalentRows([{n: 100, error: 1}, {n: 100, error: 0.3}], 0.5), message: "N = 100 appears twice"},
+  {what: "a power law through a negative error", call: () => fitPowerLaw([{n: 100, error: -1}, {n: 1000, error: 0.3}]), message: "point 0 must have N > 0 and error > 0, found N 100, error -1"},
   // ---- item 12: result files ----
   {what: "results from an empty file", call: () => resultsFromArrow(new Uint8Array(0), "x.arrow"), message: "x.arrow: not an Arrow IPC file (0 bytes)"},
   {what: "results from a truncated file", call: () => resultsFromArrow(results.subarray(0, results.length - 40), "results.arrow"), message: "results.arrow: truncated Arrow IPC file"},

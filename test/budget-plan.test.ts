@@ -164,3 +164,37 @@ test("a plan that cannot run is one line naming the problem", () => {
   assert.throws(() => budgetSplit(5, 60_000, 5, 1.5), /split must be a fraction in \(0, 1\), got 1.5/);
   validatePlanConfig(base);
 });
+
+test("plan command: table, JSON summary and an Arrow file with config, seed and code version", async () => {
+  const {cliMain} = await import("../src/cli/main.js");
+  const {mkdtempSync, readFileSync} = await import("node:fs");
+  const {tmpdir} = await import("node:os");
+  const {join} = await import("node:path");
+  const {tableFromIPC} = await import("apache-arrow");
+  const {codeVersion} = await import("../src/node/code-version.js");
+  const dir = mkdtempSync(join(tmpdir(), "jel-plan-"));
+  const argv = ["plan", "--k", "2", "--n-total", "3000", "--cost", "3", "--splits", "0.8,0.2,0.5", "--runs", "3", "--seed", "5", "--topline-n", "300,1000,3000", "--quiet"];
+  let stdout = "";
+  let stderr = "";
+  const io = {stdout: (s: string) => void (stdout += s), stderr: (s: string) => void (stderr += s), stopped: () => false};
+  assert.equal(await cliMain([...argv, "--json", "--out", join(dir, "plan.arrow")], io), 0, stderr);
+  const doc = JSON.parse(stdout);
+  assert.deepEqual(doc.config.splits, [0.2, 0.5, 0.8]);
+  const config: BudgetPlanConfig = doc.config;
+  const expected = summarizePlan(config, runPlan(config, createWasmKernel()!));
+  assert.deepEqual(doc.methods.map((m: {optimum: {best: unknown}}) => m.optimum.best), expected.methods.map((m) => m.optimum.best));
+  assert.match(stderr, /best split/);
+  const table = tableFromIPC(readFileSync(join(dir, "plan.arrow")));
+  assert.equal(table.numRows, 3 * (3 * 2 + 3));
+  const meta = Object.fromEntries(table.schema.metadata);
+  assert.equal(meta.experiment, "plan");
+  assert.equal(meta.seed, "5");
+  assert.equal(meta.code_version, codeVersion());
+  assert.deepEqual(JSON.parse(meta.config), config);
+  stdout = "";
+  assert.equal(await cliMain(argv, io), 0);
+  assert.match(stdout, /split +N_obs +N_sint each/);
+  assert.match(stdout, /IG, separate fits: best split (0\.2|0\.5|0\.8) \(RMSE/);
+  assert.match(stdout, /the topline needs [\d,]+ (\(extrapolated\) )?joint rows for the same error/);
+  assert.doesNotMatch(stdout, /NaN|undefined|Infinity/);
+});

@@ -56,16 +56,20 @@ export interface BudgetPlanConfig {
 
 export const DEFAULT_SPLITS = [0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95];
 export const DEFAULT_PLAN_METHODS: PlanMethodId[] = ["intervention-generalization", "structure-aware"];
-/** The topline is measured at N_tot / 27, N_tot / 9, N_tot / 3 and N_tot joint rows. */
-export const TOPLINE_FRACTIONS = [1 / 27, 1 / 9, 1 / 3, 1];
+/**
+ * The topline is measured at N_tot / 3^j joint rows, j = 6..0 (small N are cheap, and a method
+ * far from the topline needs them to be interpolated rather than extrapolated), keeping those
+ * the convergence experiment can split (every dataset at least MIN_REGIME_ROWS rows).
+ */
+export const TOPLINE_FRACTIONS = [1 / 729, 1 / 243, 1 / 81, 1 / 27, 1 / 9, 1 / 3, 1];
 export const MAX_PLAN_K = 10;
 
-export function defaultToplineN(nTotal: number): number[] {
-  return [...new Set(TOPLINE_FRACTIONS.map((f) => Math.max(MIN_REGIME_ROWS, Math.round(f * nTotal))))];
+export function defaultToplineN(K: number, nTotal: number): number[] {
+  return [...new Set(TOPLINE_FRACTIONS.map((f) => Math.round(f * nTotal)))].filter((n) => Math.floor(n / (K + 1)) >= MIN_REGIME_ROWS);
 }
 
 export function defaultPlanConfig(K: number, nTotal: number, cost: number, overrides: Partial<BudgetPlanConfig> = {}): BudgetPlanConfig {
-  return {K, nTotal, cost, splits: DEFAULT_SPLITS, runs: 30, seed: 0, methods: DEFAULT_PLAN_METHODS, toplineN: defaultToplineN(nTotal), ...overrides};
+  return {K, nTotal, cost, splits: DEFAULT_SPLITS, runs: 30, seed: 0, methods: DEFAULT_PLAN_METHODS, toplineN: defaultToplineN(K, nTotal), ...overrides};
 }
 
 const FIT = {degree: PAPER_CONFIGS.ratio.degree, folds: PAPER_CONFIGS.ratio.folds, testFraction: PAPER_CONFIGS.ratio.testFraction};
