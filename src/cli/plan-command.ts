@@ -213,7 +213,7 @@ export async function runPlanCommand(argv: string[], io: PlanIo): Promise<number
 
 const span = (r: {from: number; to: number}) => (r.from === r.to ? `${r.from} only` : `${r.from} to ${r.to}`);
 const sig = (v: number, digits = 3) => Number(v.toPrecision(digits)).toString();
-const rowsText = (e: ToplineEquivalent | null) => (e ? `${Math.round(e.rows).toLocaleString("en-US")}${e.method === "extrapolated" ? " (extrapolated)" : ""}` : "none (the topline does not improve with N)");
+const rowsText = (e: ToplineEquivalent | null) => (e ? `${e.method === "extrapolated" ? "about " : ""}${Math.round(e.rows).toLocaleString("en-US")}${e.method === "extrapolated" ? " (extrapolated beyond the measured N)" : ""}` : "none (the topline does not improve with N)");
 
 /** The human-readable plan: the table of splits, each method's best split, flat range and topline-equivalent rows. */
 export function formatPlan(s: PlanSummary): string {
@@ -231,7 +231,7 @@ export function formatPlan(s: PlanSummary): string {
   let text = lines.join("\n") + "\n" + line(head) + line(widths.map((w) => "-".repeat(w))) + rows.map(line).join("") + "(* best split)\n\n";
   for (const m of s.methods) {
     const o = m.optimum;
-    text += `${methodLabel(m.method)}: best split ${o.best.split} (RMSE ${o.best.mean.toFixed(4)} ± ${o.best.sem.toFixed(4)}); within one SE: ${span(o.withinSe)}; within 5%: ${span(o.within5Percent)}\n`;
+    text += `${methodLabel(m.method)}: best split ${o.best.split}${o.atEdge ? " (the edge of the grid: the optimum may lie beyond it)" : ""} (RMSE ${o.best.mean.toFixed(4)} ± ${o.best.sem.toFixed(4)}); within one SE: ${span(o.withinSe)}; within 5%: ${span(o.within5Percent)}\n`;
     const {fewer, more} = m.toplineEquivalentRange;
     const range = fewer && more ? ` (${rowsText(fewer)} to ${rowsText(more)} for its error ± SE)` : "";
     text += `  the topline needs ${rowsText(m.toplineEquivalent)} joint rows for the same error${range}\n`;

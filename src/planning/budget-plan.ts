@@ -54,7 +54,7 @@ export interface BudgetPlanConfig {
   toplineN: number[];
 }
 
-export const DEFAULT_SPLITS = [0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95];
+export const DEFAULT_SPLITS = [0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.98];
 export const DEFAULT_PLAN_METHODS: PlanMethodId[] = ["intervention-generalization", "structure-aware"];
 /**
  * The topline is measured at N_tot / 3^j joint rows, j = 6..0 (small N are cheap, and a method

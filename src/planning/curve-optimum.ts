@@ -23,6 +23,8 @@ export interface CurveOptimum {
   /** index of the smallest mean error (the first of ties) */
   index: number;
   best: CurvePoint;
+  /** the best is the first or last split of the grid: the true optimum may lie beyond it */
+  atEdge: boolean;
   /** splits whose mean error is at most best + its SE (the one-standard-error rule) */
   withinSe: FlatRange;
   /** splits whose mean error is at most 5% above the best */
@@ -56,5 +58,5 @@ export function curveOptimum(points: CurvePoint[]): CurveOptimum {
     while (hi < points.length - 1 && ok[hi + 1]) hi++;
     return {from: points[lo].split, to: points[hi].split, splits: points.filter((_, i) => ok[i]).map((p) => p.split), threshold};
   };
-  return {index, best, withinSe: range(best.mean + best.sem), within5Percent: range(best.mean * 1.05)};
+  return {index, best, atEdge: points.length > 1 && (index === 0 || index === points.length - 1), withinSe: range(best.mean + best.sem), within5Percent: range(best.mean * 1.05)};
 }
