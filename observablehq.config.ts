@@ -23,6 +23,7 @@ export default {
         {name: "How much single-intervention data? (Fig. 2b, B)", path: "/ratio"},
         {name: "The price of no joint data (Fig. 2c, A)", path: "/convergence"},
         {name: "Beyond the paper", path: "/beyond-the-paper"},
+        {name: "When the assumptions fail", path: "/assumptions"},
       ],
     },
     {
