@@ -12,6 +12,8 @@ export interface PlanState {
   /** runs (SCMs) whose every task is done: the summary covers runs 0 .. completeRuns - 1 */
   completeRuns: number;
   summary?: PlanSummary;
+  /** every task's rows, in task order, once the plan is finished */
+  rows?: PlanRow[];
   finished: boolean;
   error?: string;
   elapsedMs: number;
@@ -77,6 +79,7 @@ export async function* runPlanLive(config: BudgetPlanConfig, invalidation: Promi
       state.completeRuns = complete;
       if (state.done === tasks.length) {
         state.finished = true;
+        state.rows = (results as PlanRow[][]).flat();
         stop();
       } else feed(w);
       push();
