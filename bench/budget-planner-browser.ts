@@ -1,5 +1,5 @@
 // The live budget planner of /assumptions in Chromium at the page's defaults (K = 5,
-// N_tot = 6000, cost 5, 20 SCMs, ten shares, the topline at six sizes): the time from page load
+// N_tot = 6000, cost 5, 20 SCMs, eight shares, the topline at six sizes): the time from page load
 // to the finished plan as the page reports it (its workers in parallel), median of `reps` loads;
 // the baseline, measured in the same run, is the same plan in Node in one thread (runPlan, the
 // WebAssembly kernel). Needs a built site (npm run build). `npx tsx bench/budget-planner-browser.ts [reps = 3]`
@@ -12,7 +12,7 @@ import {serveDirectory} from "../test/browser/static-server.js";
 
 const reps = Number(process.argv[2] ?? 3);
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
-const config: BudgetPlanConfig = {K: 5, nTotal: 6000, cost: 5, splits: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95], runs: 20, seed: 0, methods: ["intervention-generalization", "structure-aware"], toplineN: defaultToplineN(5, 6000)};
+const config: BudgetPlanConfig = {K: 5, nTotal: 6000, cost: 5, splits: [0.1, 0.2, 0.3, 0.5, 0.7, 0.8, 0.9, 0.95], runs: 20, seed: 0, methods: ["intervention-generalization", "structure-aware"], toplineN: defaultToplineN(5, 6000)};
 
 const kernel = createWasmKernel()!;
 runPlan({...config, runs: 2}, kernel); // warm-up
@@ -45,4 +45,4 @@ try {
 }
 const m = median(live);
 const b = median(node);
-console.log(`live budget planner (K = 5, N_tot = 6000, cost 5, 20 SCMs, 10 shares, topline at ${config.toplineN.length} sizes; ${reps} loads): Chromium (${chromium_.path.split("/").pop()}, ${workers}) median ${m.toFixed(1)} s [${live.map((x) => x.toFixed(1)).join(", ")}]; Node, one thread, same plan: median ${b.toFixed(1)} s [${node.map((x) => x.toFixed(1)).join(", ")}]; ratio ${(m / b).toFixed(2)}`);
+console.log(`live budget planner (K = 5, N_tot = 6000, cost 5, 20 SCMs, 8 shares, topline at ${config.toplineN.length} sizes; ${reps} loads): Chromium (${chromium_.path.split("/").pop()}, ${workers}) median ${m.toFixed(1)} s [${live.map((x) => x.toFixed(1)).join(", ")}]; Node, one thread, same plan: median ${b.toFixed(1)} s [${node.map((x) => x.toFixed(1)).join(", ")}]; ratio ${(m / b).toFixed(2)}`);

@@ -121,7 +121,7 @@ test("topline-equivalent rows against a closed form: error = c N^(-1/2)", () => 
   const law = fitPowerLaw(points);
   assert.ok(Math.abs(law.exponent + 0.5) < 1e-12);
   assert.ok(Math.abs(law.coefficient / c - 1) < 1e-12);
-  for (const [n, method] of [[5000, "interpolated"], [1000, "interpolated"], [30_000, "interpolated"], [100_000, "extrapolated"], [100, "extrapolated"]] as const) {
+  for (const [n, method] of [[5000, "interpolated"], [1001, "interpolated"], [30_000, "interpolated"], [29_999, "interpolated"], [100_000, "extrapolated"], [100, "extrapolated"], [1000, "extrapolated"]] as const) {
     const r = toplineEquivalentRows(points, c / Math.sqrt(n))!;
     assert.equal(r.method, method);
     assert.ok(Math.abs(r.rows / n - 1) < 1e-9, `${n}: got ${r.rows}`);
@@ -131,6 +131,12 @@ test("topline-equivalent rows against a closed form: error = c N^(-1/2)", () => 
   const r = toplineEquivalentRows(kinked, 0.3)!;
   assert.equal(r.method, "interpolated");
   assert.ok(Math.abs(Math.log10(r.rows) - (3 + Math.log(0.6) / Math.log(0.2))) < 1e-12);
+  // not monotone at small N: the last crossing counts (from 300 rows on the error stays below 0.8)
+  const bumpy = [{n: 25, error: 0.6}, {n: 75, error: 1.2}, {n: 225, error: 0.9}, {n: 675, error: 0.3}];
+  const last = toplineEquivalentRows(bumpy, 0.8)!;
+  assert.equal(last.method, "interpolated");
+  assert.ok(Math.abs(Math.log(last.rows) - (Math.log(225) + (Math.log(0.8 / 0.9) / Math.log(0.3 / 0.9)) * Math.log(3))) < 1e-12);
+  assert.ok(last.rows > 225 && last.rows < 675);
   // a topline that does not improve has no equivalent beyond its range
   assert.equal(toplineEquivalentRows([{n: 100, error: 1}, {n: 1000, error: 1.2}], 0.5), undefined);
 });

@@ -42,23 +42,26 @@ export function fitPowerLaw(points: ToplinePoint[]): PowerLaw {
 
 /**
  * How many joint rows the topline needs to reach `target` error, from its measured error at a
- * few N (the convergence experiment, Fig. 2c). Within the measured range: linear interpolation
- * of log error against log N between the first pair of consecutive points (by N) whose errors
- * bracket the target, exact for any power law and for any curve that is piecewise a power law.
- * Outside it: the power law fitted to all points, inverted; `undefined` when that law does not
- * decrease (a topline that does not improve with data has no equivalent).
+ * few N (the convergence experiment, Fig. 2c): the N from which on the measured curve stays at
+ * or below the target. Points sorted by N, j is the last one whose error exceeds the target;
+ * the answer is the linear interpolation of log error against log N between points j and
+ * j + 1 (exact for any power law, and for a curve that is piecewise a power law). A topline
+ * that is not monotone at tiny N (ridge shrinkage can make 25 rows beat 75) thus answers with
+ * its last crossing, not a lucky early one. Outside the measured range (every error above the
+ * target, or none): the power law fitted to all points, inverted; `undefined` when that law does
+ * not decrease (a topline that does not improve with data has no equivalent).
  */
 export function toplineEquivalentRows(points: ToplinePoint[], target: number): ToplineEquivalent | undefined {
   checkPoints(points);
   if (!(target > 0) || !Number.isFinite(target)) fail(`toplineEquivalentRows: target error must be a finite number > 0, got ${target}`);
   const sorted = [...points].sort((a, b) => a.n - b.n);
-  for (let i = 0; i + 1 < sorted.length; i++) {
-    const a = sorted[i];
-    const b = sorted[i + 1];
-    const lo = Math.min(a.error, b.error);
-    const hi = Math.max(a.error, b.error);
-    if (target < lo || target > hi) continue;
-    if (a.error === b.error) return {rows: a.n, method: "interpolated"};
+  let j = -1;
+  sorted.forEach((p, i) => {
+    if (p.error > target) j = i;
+  });
+  if (j >= 0 && j < sorted.length - 1) {
+    const a = sorted[j];
+    const b = sorted[j + 1];
     const t = (Math.log(target) - Math.log(a.error)) / (Math.log(b.error) - Math.log(a.error));
     return {rows: Math.exp(Math.log(a.n) + t * (Math.log(b.n) - Math.log(a.n))), method: "interpolated"};
   }
