@@ -37,6 +37,9 @@ import {anmViolation, anmViolationEffect} from "../src/violations/anm-violations
 import {calibratedThreshold, pilotTest, power, separabilityCheck} from "../src/violations/detection.js";
 import {runViolation} from "../src/violations/violation-run.js";
 import {summarizeViolation, validateViolationConfig} from "../src/violations/violation-sweep.js";
+import {budgetSplit, defaultPlanConfig, summarizePlan, validatePlanConfig} from "../src/planning/budget-plan.js";
+import {curveOptimum} from "../src/planning/curve-optimum.js";
+import {fitPowerLaw, toplineEquivalentRows} from "../src/planning/topline-equivalent.js";
 
 // ---- fixtures: a small, valid K = 2 problem; each row breaks one thing ----
 const scm = strongConfoundingScm();
@@ -188,7 +191,7 @@ const rows: Row[] = [
   {what: "benchmark with 10 samples per regime", call: () => validateBenchmarkConfig({...BENCHMARK_DEFAULTS, n: [10]}), message: "dual-knockout benchmark: samples per regime"},
   {what: "benchmark with a sample size twice", call: () => validateBenchmarkConfig({...BENCHMARK_DEFAULTS, n: [20, 20]}), message: "n lists a value twice"},
   {what: "benchmark with an unknown noise model", call: () => validateBenchmarkConfig({...BENCHMARK_DEFAULTS, noise: ["loud" as never]}), message: 'unknown noise "loud" (known: none, normal, lognormal, microarray)'},
-  {what: "benchmark with an unknown method", call: () => validateBenchmarkConfig({...BENCHMARK_DEFAULTS, methods: ["oracle" as never]}), message: 'unknown method "oracle" (known: additive, intervention-generalization, structure-aware, anm)'},
+  {what: "benchmark with an unknown method", call: () => validateBenchmarkConfig({...BENCHMARK_DEFAULTS, methods: ["oracle" as never]}), message: 'unknown method "oracle" (known: sum-of-singles, intervention-generalization, structure-aware, anm)'},
   {what: "benchmark with a method twice", call: () => validateBenchmarkConfig({...BENCHMARK_DEFAULTS, methods: ["anm", "anm"]}), message: "methods lists a method twice"},
   {what: "benchmark with a NaN seed", call: () => validateBenchmarkConfig({...BENCHMARK_DEFAULTS, seed: NaN}), message: "dual-knockout benchmark: seed"},
   {what: "benchmark with 1 truth sample", call: () => validateBenchmarkConfig({...BENCHMARK_DEFAULTS, truthSamples: 1}), message: "truth samples per pair"},
@@ -196,6 +199,21 @@ const rows: Row[] = [
   {what: "regime matrices with a NaN value", call: () => regimeMatrices([{regime: "observational", knockout: "", sample: 0, gene: "G1", value: NaN}], ["G1"]), message: "observational sample 0 gene G1: value NaN"},
   {what: "ancestors of an edge to an unknown gene", call: () => goldStandardAncestors(["G1"], [["G1", "G2"]]), message: "edge G1 -> G2 names a gene not in G1"},
   {what: "a score of a NaN prediction", call: () => scoreBenchmark([{n: 11, noise: "none", method: "anm", pair: "G1+G2", challenge: 0, gene: "G3", prediction: NaN, truth: 0, truth_mean: 0, truth_mean_se: 0, additive_exact: 0}]), message: "score: anm G1+G2 G3: prediction NaN"},
+  // ---- issue 13: the budget planner ----
+  {what: "a budget split of 1", call: () => budgetSplit(5, 60_000, 5, 1), message: "split must be a fraction in (0, 1), got 1"},
+  {what: "a budget split with a negative cost", call: () => budgetSplit(5, 60_000, -5, 0.5), message: "must be a number in (0, 1e6], got -5"},
+  {what: "a budget split with K = 0", call: () => budgetSplit(0, 60_000, 5, 0.5), message: "K must be an integer from 1 to 10, got 0"},
+  {what: "a plan whose budget buys no single-intervention rows", call: () => validatePlanConfig(defaultPlanConfig(5, 300, 5)), message: "buys 0 rows per single-intervention regime"},
+  {what: "a plan with a split listed twice", call: () => validatePlanConfig({...defaultPlanConfig(5, 60_000, 5), splits: [0.3, 0.3]}), message: "split 0.3 is listed twice"},
+  {what: "a plan that is not an object", call: () => validatePlanConfig(null as never), message: "plan config: expected an object, found null"},
+  {what: "a plan's summary with runs missing", call: () => summarizePlan({...defaultPlanConfig(2, 3000, 2), runs: 2}, []), message: "summarizePlan: expected 2 runs, found 0"},
+  {what: "the optimum of an empty curve", call: () => curveOptimum([]), message: "expected a non-empty array of curve points, found an empty array"},
+  {what: "the optimum of a curve with NaN", call: () => curveOptimum([{split: 0.1, mean: NaN, sem: 0}]), message: "point 0 must have a finite split, a mean >= 0 and a sem >= 0, found split 0.1, mean NaN"},
+  {what: "the optimum of a curve out of order", call: () => curveOptimum([{split: 0.5, mean: 1, sem: 0}, {split: 0.1, mean: 1, sem: 0}]), message: "splits must increase, found 0.5 then 0.1"},
+  {what: "topline-equivalent rows from one point", call: () => toplineEquivalentRows([{n: 100, error: 1}], 0.5), message: "expected at least 2 points (N, error), found 1"},
+  {what: "topline-equivalent rows for a zero target", call: () => toplineEquivalentRows([{n: 100, error: 1}, {n: 1000, error: 0.3}], 0), message: "target error must be a finite number > 0, got 0"},
+  {what: "topline-equivalent rows from a repeated N", call: () => toplineEquivalentRows([{n: 100, error: 1}, {n: 100, error: 0.3}], 0.5), message: "N = 100 appears twice"},
+  {what: "a power law through a negative error", call: () => fitPowerLaw([{n: 100, error: -1}, {n: 1000, error: 0.3}]), message: "point 0 must have N > 0 and error > 0, found N 100, error -1"},
   // ---- item 12: result files ----
   {what: "results from an empty file", call: () => resultsFromArrow(new Uint8Array(0), "x.arrow"), message: "x.arrow: not an Arrow IPC file (0 bytes)"},
   {what: "results from a truncated file", call: () => resultsFromArrow(results.subarray(0, results.length - 40), "results.arrow"), message: "results.arrow: truncated Arrow IPC file"},

@@ -15,6 +15,7 @@ import {runTasks} from "../node/worker-pool.js";
 import {EXAMPLE_USAGE, ESTIMATE_USAGE, runEstimate, runExample} from "./estimate-command.js";
 import {intFlag, listFlag, nameListFlag, parseCli, parseMergeArgs, UsageError, type FlagValues} from "./args.js";
 import {DREAM4_EXPERIMENT, DREAM4_OWN_FLAGS, DREAM4_USAGE, runDream4} from "./dream4-command.js";
+import {runPlanCommand} from "./plan-command.js";
 import {anmSummaryTable, ANM_EXPERIMENTS, ANM_USAGE, buildAnmConfig} from "./anm-experiment.js";
 import {runViolationCommand, VIOLATION_EXPERIMENT, VIOLATION_OWN_FLAGS, VIOLATION_USAGE} from "./violation-command.js";
 
@@ -68,6 +69,9 @@ ${ANM_USAGE}
 ${VIOLATION_USAGE}
 ${DREAM4_USAGE}
 ${EXAMPLE_USAGE}
+How to spend a budget (npm run experiment -- plan --help for its flags):
+  plan --k 5 --n-total 6e4 --cost 5   error vs the share of N_tot cost units spent on single-
+                   intervention rows (each costing --cost observational rows), best split, flat range
 The own-data estimator has its own command (npm run estimate -- --help):
 ${ESTIMATE_USAGE.split("\n")[0]}
 `;
@@ -116,6 +120,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if (argv[0] === "estimate") return runEstimate(argv.slice(1), io);
   if (argv[0] === "example") return runExample(argv.slice(1), io);
   if (argv[0] === "merge") return runMerge(argv.slice(1), io);
+  if (argv[0] === "plan") return runPlanCommand(argv.slice(1), io);
   const {experiment, values} = parseCli(argv);
   if (values.help) {
     io.stdout(USAGE);
@@ -123,7 +128,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   if (experiment === DREAM4_EXPERIMENT) return runDream4(values, io);
   if (experiment === VIOLATION_EXPERIMENT) return runViolationCommand(values, io);
-  const known = [...EXPERIMENTS, ...ANM_EXPERIMENTS, DREAM4_EXPERIMENT, VIOLATION_EXPERIMENT, "merge", "estimate", "example"].join(", ");
+  const known = [...EXPERIMENTS, ...ANM_EXPERIMENTS, DREAM4_EXPERIMENT, VIOLATION_EXPERIMENT, "merge", "estimate", "example", "plan"].join(", ");
   if (isAnmExperiment(experiment)) return runCommand(buildAnmConfig(experiment, values), experiment === "anm-cross" ? bestKernel() : typescriptKernel, values, io);
   if (!EXPERIMENTS.includes(experiment as ExperimentName))
     throw new UsageError(experiment ? `unknown experiment "${experiment}" (known: ${known})` : `missing experiment name (known: ${known})`);
