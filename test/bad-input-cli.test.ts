@@ -77,7 +77,7 @@ const CORPUS: [string[], number, string | RegExp][] = [
   [["anm-network", "--network", "kinetic,stand-in"], 2, "--network takes one value, got 2"],
   [["anm-network", "--network", "kinetic,kinetic"], 2, "--network lists kinetic twice"],
   [["anm-uncertainty", "--network", ""], 2, "--network expects a comma-separated list of: kinetic, stand-in"],
-  [["anm-network", "--multifactorial", "9"], 2, "--multifactorial must be >= 10, got 9"],
+  [["anm-network", "--multifactorial", "10"], 2, "--multifactorial must be >= 11, got 10"],
   [["anm-uncertainty", "--multifactorial", "1e9"], 2, "--multifactorial must be <= 100000"],
   [["anm-uncertainty", "--multifactorial", "many"], 2, '--multifactorial expects an integer, got "many"'],
   [["anm-network", "--network", "stand-in", "--multifactorial", "50"], 2, "--multifactorial applies only to --network kinetic"],

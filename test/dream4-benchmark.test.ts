@@ -2,17 +2,17 @@
 // published pairs' truth, closed-form predictions on linear toy regimes, determinism by seed.
 import assert from "node:assert/strict";
 import {test} from "node:test";
-import {goldStandardAncestors, predictPair, regimeMatrices, runBenchmark, scoreBenchmark, type BenchmarkConfig, type BenchmarkRow, type RegimeMatrices} from "../src/dream4/benchmark.js";
+import {goldStandardAncestors, predictPair, regimeMatrices, runBenchmark, scoreBenchmark, scoreByGene, type BenchmarkConfig, type BenchmarkRow, type RegimeMatrices} from "../src/dream4/benchmark.js";
 import {additiveBaseline, DREAM4_NET3_CHALLENGE_PAIRS, regimeLabel, type DesignRow} from "../src/dream4/dual-knockout-design.js";
 import {dream4Network3} from "../src/dream4/network3.js";
 import {DREAM4_NET3_SCALE, knockoutExperiments, parseGeneSets, simulateExperiments} from "../src/dream4/simulate.js";
 
 const close = (a: number, b: number, tol: number, what: string) => assert.ok(Math.abs(a - b) <= tol, `${what}: ${a} vs ${b} (tolerance ${tol})`);
 
-test("scoring: the DREAM4 metric (MSE over the predicted genes, knocked-out genes excluded) and mean ranks, computed by hand", () => {
+test("scoring: the DREAM4 metric (MSE over every predicted value, knocked-out genes included), per gene, and mean ranks, computed by hand", () => {
   const row = (method: string, pair: string, gene: string, prediction: number, truth: number, challenge = 0): BenchmarkRow => ({n: 5, noise: "none", method, pair, challenge, gene, prediction, truth, truth_mean: truth + 1, truth_mean_se: 0, additive_exact: 0});
   const rows = [
-    // pair G1+G2: genes G3, G4 scored; G1 is knocked out (its error must not count)
+    // pair G1+G2: G1 is knocked out (DREAM4 scored it too), G3 and G4 are not
     row("x", "G1+G2", "G1", 9, 0, 1), row("x", "G1+G2", "G3", 1, 0, 1), row("x", "G1+G2", "G4", 0, 2, 1),
     row("y", "G1+G2", "G1", 0, 0, 1), row("y", "G1+G2", "G3", 0, 0, 1), row("y", "G1+G2", "G4", 1, 2, 1),
     // pair G3+G4: genes G1, G2
@@ -21,13 +21,22 @@ test("scoring: the DREAM4 metric (MSE over the predicted genes, knocked-out gene
   ];
   const s = scoreBenchmark(rows);
   const get = (method: string, set: string) => s.find((r) => r.method === method && r.set === set)!;
-  // x: G1+G2 squared errors 1 and 4 (MSE 2.5), G3+G4 0 and 0; y: 0 and 1 (0.5), then 1 and 0 (0.5)
-  close(get("x", "G1+G2").mse, 2.5, 1e-15, "x on G1+G2");
-  close(get("y", "G1+G2").mse, 0.5, 1e-15, "y on G1+G2");
-  close(get("x", "all").mse, 5 / 4, 1e-15, "x overall");
-  close(get("y", "all").mse, 2 / 4, 1e-15, "y overall");
-  close(get("x", "dream4").mse, 2.5, 1e-15, "x on the challenge pairs");
+  // x: G1+G2 squared errors 81, 1 and 4 (MSE 86/3), G3+G4 0 and 0; y: 0, 0 and 1 (1/3), then 1 and 0 (1/2)
+  close(get("x", "G1+G2").mse, 86 / 3, 1e-12, "x on G1+G2");
+  close(get("y", "G1+G2").mse, 1 / 3, 1e-15, "y on G1+G2");
+  close(get("x", "all").mse, 86 / 5, 1e-12, "x overall");
+  close(get("y", "all").mse, 2 / 5, 1e-15, "y overall");
+  close(get("x", "dream4").mse, 86 / 3, 1e-12, "x on the challenge pairs");
   assert.equal(get("x", "dream4").pairs, 1);
+  // per gene, over the pairs that leave the gene in place: x's G1 only from G3+G4 (0; its 81 under G1+G2 does not count), G4 only from G1+G2 (4)
+  const genes = scoreByGene(rows);
+  const gene = (method: string, g: string) => genes.find((r) => r.method === method && r.gene === g)!;
+  assert.equal(gene("x", "G1").mse, 0);
+  assert.equal(gene("x", "G1").pairs, 1);
+  assert.equal(gene("x", "G4").mse, 4);
+  assert.equal(gene("y", "G1").mse, 1);
+  assert.equal(gene("y", "G2").mse, 0);
+  assert.equal(genes.length, 8, "2 methods x 4 genes");
   // ranks: G1+G2 y 1st, x 2nd; G3+G4 x 1st, y 2nd
   assert.equal(get("x", "all").mean_rank, 1.5);
   assert.equal(get("y", "all").mean_rank, 1.5);

@@ -11,17 +11,19 @@ import {fitIndependentNoise, type IndependentNoiseFit} from "./independent-noise
  * part 2): multifactorial steady states of GeneNetWeaver's network 3 (basal shifts σ = 0.33,
  * DREAM4's molecular and microarray noise, as in the multifactorial file they used), each gene
  * standardised, their nonlinear ANM on the gold standard without G2 -> G6 fitted by Gaussian
- * likelihood (independent noise: per-node least squares), then the noise correlation at
- * confounding level c imposed, exactly as the stand-in's. The paper fitted DREAM4's 10 published
- * samples; ours are simulated (the published ones are not redistributable), `samples` of them.
+ * likelihood (independent noise: per-node least squares, as the authors' code, whose likelihood
+ * has a diagonal covariance), then the noise covariance D R D: the fitted noise sds D with the
+ * correlation R at confounding level c (the stand-in's R for (seed, c)), as the authors' code
+ * samples with diag_std · corr · diag_std. The paper fitted DREAM4's 10 published samples; ours
+ * are simulated (the published ones are not redistributable), `samples` of them.
  */
 export const DREAM4_PARAMETERISATIONS = ["kinetic", "stand-in"] as const;
 export type Dream4Parameterisation = (typeof DREAM4_PARAMETERISATIONS)[number];
 
 /** multifactorial samples fitted by default: ten times DREAM4's 10, so that the two nodes with 10 parameters (G7, G4) are not interpolated */
 export const KINETIC_SAMPLES_DEFAULT = 100;
-/** the fewest samples that fit: G7 and G4 have 4 parents, 4 + 6 products = 10 parameters */
-export const KINETIC_SAMPLES_MIN = 10;
+/** the fewest samples with a residual: G7 and G4 have 4 parents, 4 + 6 products = 10 parameters, and 10 rows would fit them exactly (noise variance 0) */
+export const KINETIC_SAMPLES_MIN = 11;
 export const KINETIC_SAMPLES_MAX = 100_000;
 
 export function requireKineticSamples(samples: number): void {
@@ -68,11 +70,17 @@ export function kineticFit(samples: number, seed: number): IndependentNoiseFit {
   return fit;
 }
 
-/** The kinetic ground truth at confounding level c: the fitted parameters with the stand-in's noise correlation for (seed, c). */
+/** The kinetic ground truth at confounding level c: the fitted parameters, and the fitted noise sds with the stand-in's noise correlation for (seed, c). */
 export function dream4Kinetic(seed: number, c: number, samples = KINETIC_SAMPLES_DEFAULT): AnmModel {
   const {names, parents} = dream4Dag();
-  const sigma = dream4Correlation(seed, c);
-  return {names, parents, mechanism: "nonlinear", theta: kineticFit(samples, seed).theta.map((t) => [...t]), sigma};
+  const R = dream4Correlation(seed, c);
+  const fit = kineticFit(samples, seed);
+  fit.noiseVariance.forEach((v, i) => {
+    if (!(v > 0)) throw new Error(`kinetic network: node ${names[i]}'s fitted noise variance is ${v} (its ${fit.theta[i].length} parameters fit the ${samples} samples exactly); use more samples`);
+  });
+  const sd = fit.noiseVariance.map(Math.sqrt);
+  const sigma = R.map((row, i) => row.map((r, j) => sd[i] * r * sd[j]));
+  return {names, parents, mechanism: "nonlinear", theta: fit.theta.map((t) => [...t]), sigma};
 }
 
 /** The ground truth of the network experiments for a parameterisation (`samples` applies to the kinetic one). */

@@ -237,7 +237,7 @@ function formatDiagnostics(d: Diagnostics, source: string): string {
   const edges = d.ancestors.filter((a) => a.detected);
   if (d.method === "structure-aware" || d.method === "structure-aware-adaptive") lines.push(`ancestor graph (do(A_k) tests, Holm 5%): ${edges.length ? edges.map((e) => `${e.ancestor} -> ${e.of} (p ${e.p.toExponential(1)})`).join(", ") : "no edges"}`);
   if (d.separability)
-    lines.push(`separability check (no joint data; experiments on ${d.separability.perSink.map((x) => `${x.action}, p ${x.p.toExponential(1)}`).join("; ")}): p ${d.separability.p.toExponential(1)}${d.separability.p < 0.05 ? "  WARNING: the outcome is not additive in an action that has no descendants (an interaction the additive methods miss; see /assumptions for what this check can and cannot see)" : ""}`);
+    lines.push(`separability check (no joint data; experiments on ${d.separability.perSink.map((x) => `${x.action}, p ${x.p.toExponential(1)}`).join("; ")}): p ${d.separability.p.toExponential(1)}${d.separability.p < 0.05 ? "  WARNING: possible non-additivity in an action that has no descendants (an interaction the additive methods miss, or a confounder shared with another action). The p-value is nominal and also falls below 0.05 on many additive models (/assumptions measures how often), so confirm with a small joint pilot before trusting any estimate" : ""}`);
   for (const c of d.mixedChecks)
     lines.push(`check on ${c.rows} "${c.regime}" rows: observed mean ${num(c.observedMean)}, predicted ${num(c.predictedMean)}, difference ${num(c.difference)} ± ${num(c.standardError)} (p ${c.p.toFixed(3)})${c.p < 0.05 ? "  WARNING: the estimate disagrees with these rows" : ""}`);
   return lines.join("\n") + "\n";

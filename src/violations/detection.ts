@@ -138,6 +138,10 @@ export function calibratedThreshold(nullPValues: number[], alpha = 0.05): number
  */
 export function power(pValues: number[], threshold: number): {power: number; se: number; n: number} {
   if (pValues.length === 0) fail("power: no p-values");
+  pValues.forEach((p, i) => {
+    if (!(p >= 0 && p <= 1)) fail(`power: p-value ${i} is ${p}; expected a number in [0, 1]`);
+  });
+  if (!(threshold >= 0 && threshold <= 1)) fail(`power: threshold ${threshold}; expected a number in [0, 1]`);
   const hits = pValues.filter((p) => p <= threshold && p < 1).length;
   const rate = hits / pValues.length;
   return {power: rate, se: Math.sqrt((rate * (1 - rate)) / pValues.length), n: pValues.length};

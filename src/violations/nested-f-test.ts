@@ -1,6 +1,6 @@
 import {Matrix, solve} from "ml-matrix";
 import {fSurvival} from "../stats/f-distribution.js";
-import {fail} from "../validate.js";
+import {fail, requireFiniteColumn, requireFiniteColumns} from "../validate.js";
 
 /**
  * The classical F-test of a linear model nested in a larger one, by least squares on raw rows
@@ -20,6 +20,8 @@ export function nestedFTest(y: ArrayLike<number>, full: Float64Array[], restrict
   const n = y.length;
   const P = full.length;
   if (full.some((c) => c.length !== n)) fail(`nestedFTest: every column must have ${n} rows`);
+  requireFiniteColumn("nestedFTest: outcome", y);
+  requireFiniteColumns("nestedFTest: columns", full);
   if (restricted.some((r) => !Number.isInteger(r) || r < 0 || r >= P) || new Set(restricted).size !== restricted.length) fail(`nestedFTest: restricted columns must be distinct indices below ${P}`);
   const d1 = P - restricted.length;
   const d2 = n - P - 1;

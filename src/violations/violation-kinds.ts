@@ -9,7 +9,7 @@ export const VIOLATION_KINDS = [
   {id: "interaction", label: "Action–action interaction", assumption: "additive outcome", description: "Y gains lambda * s * z_i z_j: the product of two standardized actions, s the sd of the additive part of Y"},
   {id: "action-confounder", label: "Action × other confounder", assumption: "additive outcome", description: "Y gains lambda * s * z_i * c_j: one action times another action's standardized confounder"},
   {id: "confounder-confounder", label: "Confounder × confounder", assumption: "additive outcome", description: "Y gains lambda * s * c_i * c_j: the product of two actions' standardized confounders"},
-  {id: "shared-confounder", label: "Shared confounder", assumption: "pairwise confounding", description: "C_1 also enters A_2 with strength lambda (in units of A_2's sd); the block remedy intervenes on {A_1, A_2} jointly (Corollary 1)"},
+  {id: "shared-confounder", label: "Shared confounder", assumption: "pairwise confounding", description: "C_i also enters A_j with strength lambda (in units of A_j's sd; the pair (i, j) is drawn per SCM); the block remedy intervenes on {A_i, A_j} jointly (Corollary 1)"},
   {id: "narrow", label: "Narrow interventions", assumption: "interventions cover the query", description: "each single intervention's sd is shrunk to (1 - 0.9 lambda) of the joint query's, so joint queries extrapolate"},
 ] as const;
 

@@ -102,8 +102,8 @@ export function summarizeViolation(rows: ViolationRow[], alpha = 0.05): Violatio
       for (const r of atK) if (r.lambda === lambda && !firstPerRun.has(r.run)) firstPerRun.set(r.run, r[`p_${check}`] ?? fail(`summarizeViolation: a row has no p-value of ${check}`));
       return [...firstPerRun.values()];
     };
-    const hasNull = atK.some((r) => r.lambda === 0);
-    const thresholds = new Map(checksFor(kind).map((check) => [check, hasNull && runP(0, check).length >= 2 ? calibratedThreshold(runP(0, check), alpha) : alpha]));
+    const calibrated = (check: CheckId) => atK.some((r) => r.lambda === 0) && runP(0, check).length >= 2;
+    const thresholds = new Map(checksFor(kind).map((check) => [check, calibrated(check) ? calibratedThreshold(runP(0, check), alpha) : alpha]));
     for (const lambda of [...new Set(atK.map((r) => r.lambda))]) {
       const here = atK.filter((r) => r.lambda === lambda);
       const methods = methodsFor(kind).map((method) => {
@@ -117,7 +117,7 @@ export function summarizeViolation(rows: ViolationRow[], alpha = 0.05): Violatio
       const checks = checksFor(kind).map((check) => {
         const threshold = thresholds.get(check)!;
         const pw = power(runP(lambda, check), threshold);
-        return {check, power: pw.power, se: pw.se, threshold, calibrated: hasNull};
+        return {check, power: pw.power, se: pw.se, threshold, calibrated: calibrated(check)};
       });
       out.push({kind, K, lambda, runs: new Set(here.map((r) => r.run)).size, methods, checks});
     }
