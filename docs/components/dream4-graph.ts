@@ -34,7 +34,8 @@ export function dream4Graph(spec: Dream4GraphSpec, {width}: {width: number}): SV
   }
   for (const e of g.edges) {
     const from = spec.names[e.from], to = spec.names[e.to];
-    const sign = spec.signs.get(`${from}->${to}`) ?? "+";
+    const sign = spec.signs.get(`${from}->${to}`);
+    if (sign !== "+" && sign !== "-") throw new Error(`dream4Graph: edge ${from} -> ${to} has no sign in the kinetic model (found ${String(sign)})`);
     const feedback = e.kind === "arc";
     const path = add("path", {d: curvePath(e.curve), fill: "none", stroke: COLORS[sign], "stroke-width": 1.5, "stroke-dasharray": feedback ? "5 3" : "none", "marker-end": `url(#${ids[sign]})`, opacity: 0.9});
     add("title", {}, `${from} ${sign === "+" ? "activates" : "represses"} ${to}${feedback ? " (feedback edge, removed for the ANM's DAG)" : ""}`, path);

@@ -8,13 +8,15 @@ export interface Dream4Settings {
   noise: BenchmarkConfig["noise"][number];
   seed: number;
   truthSamples: number;
+  /** Monte Carlo rows of the ANM's prediction (the build's config) */
+  monteCarlo: number;
 }
 
 self.onmessage = (event: MessageEvent<{id: number; settings: Dream4Settings}>) => {
   const {id, settings} = event.data;
   try {
     const started = performance.now();
-    const config: BenchmarkConfig = {...BENCHMARK_DEFAULTS, n: [settings.n], noise: [settings.noise], seed: settings.seed, truthSamples: settings.truthSamples};
+    const config: BenchmarkConfig = {...BENCHMARK_DEFAULTS, n: [settings.n], noise: [settings.noise], seed: settings.seed, truthSamples: settings.truthSamples, monteCarlo: settings.monteCarlo};
     const rows = runBenchmark(dream4Network3(), config);
     self.postMessage({id, rows, ms: performance.now() - started});
   } catch (error) {
