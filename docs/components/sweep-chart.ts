@@ -45,16 +45,26 @@ export function ratioChart(data: SweepRow[], {width, metric}: {width: number; me
   const ids = [...new Set(data.map((d) => d.method))];
   const Ks = [...new Set(data.map((d) => d.K))];
   const totals = [...new Set(data.map((d) => d.nAvg))];
+  // on a phone, three N_tot columns leave ~100 px each: put K in the columns and N_tot in the rows
+  const narrow = width < 640 && totals.length > 2;
   return Plot.plot({
     width,
-    height: 60 + 220 * Ks.length,
-    marginRight: 50,
-    x: {type: "log", label: "N_sint / N_obs", ticks: [0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10], tickFormat: (d: number) => String(d)},
+    height: 60 + (narrow ? 200 * totals.length : 220 * Ks.length),
+    marginRight: narrow ? 60 : 50,
+    x: {type: "log", label: "N_sint / N_obs", ticks: narrow ? [0.1, 1, 10] : [0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10], tickFormat: (d: number) => String(d)},
     y: {type: "log", label: METRIC_LABELS[metric], grid: true, tickFormat: fmtRmse},
     // each facet title says what it is; a shared axis label would float between them
-    fx: {label: null, tickFormat: (n: number) => `N_tot / (K + 1) = ${n.toLocaleString("en-US")}`, domain: totals},
-    fy: {label: null, tickFormat: (K: number) => `K = ${K}`, domain: Ks},
-    facet: {data, x: "nAvg", y: "K"},
+    ...(narrow
+      ? {
+          fx: {label: null, tickFormat: (K: number) => `K = ${K}`, domain: Ks},
+          fy: {label: "N_tot / (K + 1)", tickFormat: fmtN, domain: totals},
+          facet: {data, x: "K", y: "nAvg"},
+        }
+      : {
+          fx: {label: null, tickFormat: (n: number) => `N_tot / (K + 1) = ${n.toLocaleString("en-US")}`, domain: totals},
+          fy: {label: null, tickFormat: (K: number) => `K = ${K}`, domain: Ks},
+          facet: {data, x: "nAvg", y: "K"},
+        }),
     color: {...methodColorScale(ids), legend: true},
     marks: [
       Plot.areaY(data, {x: "ratio", y1: (d: SweepRow) => Math.max(d.mean - d.sem, 1e-6), y2: (d: SweepRow) => d.mean + d.sem, fill: "label", fillOpacity: 0.18, z: "label"}),
