@@ -38,10 +38,11 @@ export function powerChart(points: ViolationPointSummary[], {width}: {width: num
     y: {domain: [0, 1], label: "power (5% false alarms at λ = 0)", grid: true},
     color: {domain: checks.map(checkLabel), range: CHECK_COLORS.slice(0, checks.length), legend: true},
     marks: [
-      Plot.ruleY([0.05], {stroke: "#999", strokeDasharray: "4 3"}),
       Plot.ruleX(rows, {x: "lambda", y1: "lo", y2: "hi", stroke: "check", strokeOpacity: 0.5}),
       Plot.line(rows, {x: "lambda", y: "power", stroke: "check", strokeWidth: 2}),
       Plot.dot(rows, {x: "lambda", y: "power", fill: "check", r: 3, tip: true, title: (d: {check: string; lambda: number; power: number}) => `${d.check}\nλ = ${d.lambda}: ${(100 * d.power).toFixed(0)}%`}),
+      // the 5% line on top: lines of checks that never flag more than 5% lie on it
+      Plot.ruleY([0.05], {stroke: "currentColor", strokeOpacity: 0.7, strokeDasharray: "4 3"}),
     ],
   });
 }
