@@ -51,6 +51,7 @@ export function ratioChart(data: SweepRow[], {width, metric}: {width: number; me
     width,
     height: 60 + (narrow ? 200 * totals.length : 220 * Ks.length),
     marginRight: narrow ? 60 : 50,
+    marginBottom: 40, // room for the subscript underscore of the x label
     x: {type: "log", label: "N_sint / N_obs", ticks: narrow ? [0.1, 1, 10] : [0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10], tickFormat: (d: number) => String(d)},
     y: {type: "log", label: METRIC_LABELS[metric], grid: true, tickFormat: fmtRmse},
     // each facet title says what it is; a shared axis label would float between them
@@ -83,6 +84,7 @@ export function convergenceChart(data: SweepRow[], {width, metric}: {width: numb
   return Plot.plot({
     width,
     height: 360,
+    marginBottom: 40,
     x: {type: "log", label: "N_tot (training + test rows, all datasets)", tickFormat: (n: number) => fmtN(n)},
     y: {type: "log", label: METRIC_LABELS[metric], grid: true, tickFormat: fmtRmse},
     fx: {label: null, tickFormat: (K: number) => `K = ${K}`, domain: Ks},
