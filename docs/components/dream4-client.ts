@@ -1,21 +1,9 @@
 import type {BenchmarkRow} from "../lib/dream4/benchmark.js";
 import type {Dream4Settings} from "./dream4-worker.js";
+import {workerCaller} from "./worker-call.js";
 
-/** One long-lived worker; each request gets an id and only its own answer resolves it. */
-let worker: Worker | undefined;
-let nextId = 0;
+const call = workerCaller(import.meta.resolve("./dream4-worker.js"));
 
 export function benchmarkInWorker(settings: Dream4Settings): Promise<{rows: BenchmarkRow[]; ms: number}> {
-  worker ??= new Worker(import.meta.resolve("./dream4-worker.js"), {type: "module"});
-  const id = ++nextId;
-  return new Promise((resolve, reject) => {
-    const onMessage = (event: MessageEvent) => {
-      if (event.data.id !== id) return;
-      worker!.removeEventListener("message", onMessage);
-      if (event.data.error) reject(new Error(event.data.error));
-      else resolve({rows: event.data.rows, ms: event.data.ms});
-    };
-    worker!.addEventListener("message", onMessage);
-    worker!.postMessage({id, settings});
-  });
+  return call<{rows: BenchmarkRow[]; ms: number}>({settings}).then(({rows, ms}) => ({rows, ms}));
 }

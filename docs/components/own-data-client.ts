@@ -1,23 +1,12 @@
 import type {Diagnostics, FitOptions, Query} from "../lib/own-data/joint-effects.js";
 import type {ColumnRoles} from "../lib/own-data/regime-data.js";
+import {workerCaller} from "./worker-call.js";
 
 /** The page's side of own-data-worker.ts: one long-lived worker, one promise per request. */
-let worker: Worker | undefined;
-let nextId = 0;
+const caller = workerCaller(import.meta.resolve("./own-data-worker.js"));
 
 function call<T>(request: unknown, transfer: Transferable[] = []): Promise<T> {
-  worker ??= new Worker(import.meta.resolve("./own-data-worker.js"), {type: "module"});
-  const id = ++nextId;
-  return new Promise((resolve, reject) => {
-    const onMessage = (event: MessageEvent) => {
-      if (event.data.id !== id) return;
-      worker!.removeEventListener("message", onMessage);
-      if (event.data.error) reject(new Error(event.data.error));
-      else resolve(event.data.result as T);
-    };
-    worker!.addEventListener("message", onMessage);
-    worker!.postMessage({id, request}, transfer);
-  });
+  return caller<{result: T}>({request}, transfer).then((d) => d.result);
 }
 
 export interface Loaded {
