@@ -152,7 +152,9 @@ export function logLikelihoodChart(traces: {method: string; values: number[]}[],
   const start = traces.find((t) => t.method === "anm")?.values[0] ?? Math.min(...rows.map((r) => r.value));
   const span = Math.max(best - start, 1e-9);
   return Plot.plot({
-    width,
+    // a grid cell can report a width of 0 before it is laid out; the clip rectangle (width minus
+    // margins) must not go negative
+    width: Math.max(width, 240),
     height: 260,
     marginLeft: 70,
     x: {label: "iteration (one covariance step and one parameter step)"},
